@@ -1,0 +1,10 @@
+#pragma once
+// Each file under cli/ registers its subcommands here. Commands throw
+// parley::ValidationError (exit 2) or other exceptions (exit 1); main maps them.
+#include <CLI/CLI.hpp>
+
+namespace parley::cli {
+
+void add_basic_commands(CLI::App& app);  // validate, info, eval, scenarios, show
+
+}  // namespace parley::cli

@@ -1,0 +1,97 @@
+#pragma once
+// The immutable description of a negotiation (DESIGN §1-§2): parties, issues and
+// their options, and each party's preferences. Loaded once, shared read-only by
+// every analysis and run.
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/space.hpp"
+
+namespace parley {
+
+enum class Role { party, mediator, observer };
+const char* to_string(Role role);
+
+struct Party {
+  std::string id;
+  std::string name;
+  Role role = Role::party;
+};
+
+struct Option {
+  std::string id;
+  std::string label;
+};
+
+struct Issue {
+  std::string id;
+  std::string name;
+  std::string topic;  // thematic grouping; working groups own topics
+  std::vector<Option> options;
+  int default_option = 0;
+  bool detail = false;  // settled only after the framework agreement (DESIGN §4)
+  std::string note;
+};
+
+/// issue = option, by index.
+struct Condition {
+  int issue = 0;
+  int option = 0;
+};
+
+/// A pairwise interaction: `value` is added to the party's utility when both
+/// conditions hold (complements > 0, substitutes < 0).
+struct Interaction {
+  Condition a;
+  Condition b;
+  double value = 0.0;
+};
+
+/// A red line: a package in which every condition holds is unacceptable to the party.
+struct RedLine {
+  std::vector<Condition> when;
+  std::string note;
+};
+
+struct Preferences {
+  std::vector<double> weights;              // per issue, normalised to sum 1
+  std::vector<std::vector<double>> values;  // [issue][option], each in [0,1]
+  std::vector<Interaction> interactions;
+  std::vector<RedLine> red_lines;
+  double reservation = 0.0;  // utility of no agreement, r(0)
+  /// Utility at or above which the party can credibly claim victory; unset means
+  /// "reservation + half the way to its best achievable utility" (docs/model.md).
+  std::optional<double> victory;
+  double discount = 1.0;  // per-period discount factor (GENIUS domains carry one)
+};
+
+/// A package named in the scenario (e.g. the essay's contour).
+struct NamedPackage {
+  std::string id;
+  std::string name;
+  std::vector<int> options;  // one per issue; unnamed issues take their default
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string source;  // file the scenario came from, for messages
+  std::vector<Party> parties;
+  std::vector<Issue> issues;
+  /// preferences[p] is set for every party that has preferences (all `party`
+  /// roles; optional for mediators and observers).
+  std::vector<std::optional<Preferences>> preferences;
+  std::vector<NamedPackage> packages;
+
+  [[nodiscard]] Space space() const;
+  [[nodiscard]] int party_index(const std::string& id) const;  // -1 if absent
+  [[nodiscard]] int issue_index(const std::string& id) const;
+  [[nodiscard]] static int option_index(const Issue& issue, const std::string& id);
+  /// Indices of the parties with preferences, in declaration order.
+  [[nodiscard]] std::vector<int> stakeholders() const;
+  [[nodiscard]] std::vector<int> default_package() const;
+};
+
+}  // namespace parley

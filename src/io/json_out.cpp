@@ -1,0 +1,112 @@
+#include "io/json_out.hpp"
+
+namespace parley::io {
+
+using json = nlohmann::ordered_json;
+
+json package_json(const Scenario& s, const std::vector<int>& options) {
+  json out = json::object();
+  for (std::size_t i = 0; i < s.issues.size(); ++i)
+    out[s.issues[i].id] = s.issues[i].options[static_cast<std::size_t>(options[i])].id;
+  return out;
+}
+
+json scenario_json(const Scenario& s) {
+  json out;
+  out["name"] = s.name;
+  out["description"] = s.description;
+  out["source"] = s.source;
+  const Space space = s.space();
+  out["space_size"] = space.size();
+  json parties = json::array();
+  for (std::size_t p = 0; p < s.parties.size(); ++p) {
+    json pj;
+    pj["id"] = s.parties[p].id;
+    pj["name"] = s.parties[p].name;
+    pj["role"] = to_string(s.parties[p].role);
+    pj["has_preferences"] = s.preferences[p].has_value();
+    if (const auto& pref = s.preferences[p]) {
+      pj["reservation"] = pref->reservation;
+      if (pref->victory) pj["victory"] = *pref->victory;
+      pj["discount"] = pref->discount;
+      json w = json::object();
+      for (std::size_t i = 0; i < s.issues.size(); ++i) w[s.issues[i].id] = pref->weights[i];
+      pj["weights"] = w;
+      pj["interactions"] = pref->interactions.size();
+      pj["red_lines"] = pref->red_lines.size();
+    }
+    parties.push_back(pj);
+  }
+  out["parties"] = parties;
+  json issues = json::array();
+  for (const auto& is : s.issues) {
+    json ij;
+    ij["id"] = is.id;
+    ij["name"] = is.name;
+    ij["topic"] = is.topic;
+    ij["detail"] = is.detail;
+    ij["default"] = is.options[static_cast<std::size_t>(is.default_option)].id;
+    json opts = json::array();
+    for (const auto& o : is.options) opts.push_back({{"id", o.id}, {"label", o.label}});
+    ij["options"] = opts;
+    issues.push_back(ij);
+  }
+  out["issues"] = issues;
+  json pk = json::array();
+  for (const auto& p : s.packages)
+    pk.push_back({{"id", p.id}, {"name", p.name}, {"options", package_json(s, p.options)}});
+  out["packages"] = pk;
+  return out;
+}
+
+std::vector<PartyVerdict> judge(const Scenario& s, const UtilityModel& m,
+                                const std::vector<int>& x) {
+  std::vector<PartyVerdict> out;
+  for (std::size_t k = 0; k < m.parties(); ++k) {
+    PartyVerdict v;
+    v.party = m.party_index(k);
+    v.utility = m.utility(k, x);
+    v.reservation = m.reservation(k);
+    const auto& pref = *s.preferences[static_cast<std::size_t>(v.party)];
+    for (const auto& rl : pref.red_lines) {
+      bool all = true;
+      for (const auto& c : rl.when) all = all && x[static_cast<std::size_t>(c.issue)] == c.option;
+      if (!all) continue;
+      std::string text = rl.note;
+      if (text.empty())
+        for (const auto& c : rl.when)
+          text += (text.empty() ? "" : " and ") + s.issues[static_cast<std::size_t>(c.issue)].id +
+                  "=" +
+                  s.issues[static_cast<std::size_t>(c.issue)]
+                      .options[static_cast<std::size_t>(c.option)]
+                      .id;
+      v.red_lines_crossed.push_back(text);
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+json eval_json(const Scenario& s, const std::vector<int>& x,
+               const std::vector<PartyVerdict>& verdicts) {
+  json out;
+  out["package"] = package_json(s, x);
+  out["index"] = s.space().encode(x);
+  json parties = json::array();
+  bool all = true;
+  for (const auto& v : verdicts) {
+    all = all && v.acceptable();
+    parties.push_back({{"party", s.parties[static_cast<std::size_t>(v.party)].id},
+                       {"utility", v.utility},
+                       {"reservation", v.reservation},
+                       {"meets_reservation", v.meets_reservation()},
+                       {"crosses_red_line", !v.red_lines_crossed.empty()},
+                       {"red_lines_crossed", v.red_lines_crossed},
+                       {"acceptable", v.acceptable()}});
+  }
+  out["parties"] = parties;
+  out["acceptable_to_all"] = all;
+  return out;
+}
+
+}  // namespace parley::io

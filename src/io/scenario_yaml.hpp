@@ -1,0 +1,21 @@
+#pragma once
+// Loading and validating scenario files (docs/scenario-format.md).
+#include <string>
+
+#include "core/scenario.hpp"
+
+namespace parley::io {
+
+/// Parses and validates a scenario. Throws parley::ValidationError carrying every
+/// problem found (file:line:col, what is wrong, what would be right).
+Scenario load_scenario_text(const std::string& text, const std::string& file);
+
+/// Reads a file, then load_scenario_text. Throws parley::Error if it cannot be read.
+Scenario load_scenario_file(const std::string& path);
+
+/// A file path, or a built-in scenario name, or (empty) the default built-in.
+Scenario resolve_scenario(const std::string& path_or_name);
+
+std::string read_file(const std::string& path);
+
+}  // namespace parley::io

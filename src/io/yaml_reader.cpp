@@ -1,0 +1,189 @@
+#include "io/yaml_reader.hpp"
+
+#include <cmath>
+#include <set>
+
+namespace parley::io {
+
+std::string describe_type(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null:
+      return "nothing (null)";
+    case YAML::NodeType::Scalar:
+      return "'" + node.Scalar() + "'";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    default:
+      return "nothing";
+  }
+}
+
+void YamlReader::error(const YAML::Mark& at, std::string message, std::string hint) {
+  Diagnostic d;
+  d.file = file_;
+  if (!at.is_null()) {
+    d.line = at.line + 1;
+    d.column = at.column + 1;
+  }
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  diagnostics_.push_back(std::move(d));
+}
+
+void YamlReader::error(const YAML::Node& at, std::string message, std::string hint) {
+  error(at.IsDefined() ? at.Mark() : YAML::Mark::null_mark(), std::move(message), std::move(hint));
+}
+
+void YamlReader::check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                            const std::string& what) {
+  if (!map.IsMap()) return;
+  std::set<std::string> seen;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    const YAML::Node key = it->first;
+    if (!key.IsScalar()) {
+      error(key, "a key in " + what + " must be a plain name, not " + describe_type(key));
+      continue;
+    }
+    const std::string& name = key.Scalar();
+    if (!seen.insert(name).second) {
+      error(key, "duplicate key '" + name + "' in " + what, "each key may appear once; merge them");
+      continue;
+    }
+    bool known = false;
+    for (const auto& a : allowed) known = known || a == name;
+    if (!known) {
+      std::string guess = closest_match(name, allowed);
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      error(key, "unknown key '" + name + "' in " + what,
+            guess.empty() ? "allowed keys: " + list : "did you mean '" + guess + "'?");
+    }
+  }
+}
+
+bool YamlReader::expect_map(const YAML::Node& node, const std::string& what) {
+  if (node.IsMap()) return true;
+  error(node, what + " must be a mapping (key: value), found " + describe_type(node));
+  return false;
+}
+
+bool YamlReader::expect_seq(const YAML::Node& node, const std::string& what) {
+  if (node.IsSequence()) return true;
+  error(node, what + " must be a list (items starting with '- '), found " + describe_type(node));
+  return false;
+}
+
+std::optional<std::string> YamlReader::string_field(const YAML::Node& map, const std::string& key,
+                                                    const std::string& what, bool required) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined()) {
+    if (required) error(map, what + " is missing the required field '" + key + "'");
+    return std::nullopt;
+  }
+  if (!v.IsScalar()) {
+    error(v, "'" + key + "' of " + what + " must be text, found " + describe_type(v));
+    return std::nullopt;
+  }
+  return v.Scalar();
+}
+
+std::optional<double> YamlReader::number(const YAML::Node& node, const std::string& what) {
+  if (!node.IsScalar()) {
+    error(node, what + " must be a number, found " + describe_type(node));
+    return std::nullopt;
+  }
+  double value = 0;
+  if (!YAML::convert<double>::decode(node, value)) {
+    error(node, what + " must be a number, found '" + node.Scalar() + "'");
+    return std::nullopt;
+  }
+  if (!std::isfinite(value)) {
+    error(node, what + " must be a finite number, found '" + node.Scalar() + "'",
+          "NaN and infinities are not allowed");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<double> YamlReader::number_in(const YAML::Node& node, const std::string& what,
+                                            double lo, double hi) {
+  auto v = number(node, what);
+  if (v && (*v < lo || *v > hi)) {
+    error(node,
+          what + " is " + node.Scalar() + ", outside [" +
+              YAML::convert<double>::encode(lo).Scalar() + ", " +
+              YAML::convert<double>::encode(hi).Scalar() + "]",
+          "use a value between " + YAML::convert<double>::encode(lo).Scalar() + " and " +
+              YAML::convert<double>::encode(hi).Scalar());
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<double> YamlReader::number_field(const YAML::Node& map, const std::string& key,
+                                               const std::string& what, bool required) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined()) {
+    if (required) error(map, what + " is missing the required field '" + key + "'");
+    return std::nullopt;
+  }
+  return number(v, "'" + key + "' of " + what);
+}
+
+std::optional<long long> YamlReader::integer_field(const YAML::Node& map, const std::string& key,
+                                                   const std::string& what, bool required) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined()) {
+    if (required) error(map, what + " is missing the required field '" + key + "'");
+    return std::nullopt;
+  }
+  long long value = 0;
+  if (!v.IsScalar() || !YAML::convert<long long>::decode(v, value)) {
+    error(v, "'" + key + "' of " + what + " must be a whole number, found " + describe_type(v));
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<bool> YamlReader::bool_field(const YAML::Node& map, const std::string& key,
+                                           const std::string& what) {
+  const YAML::Node v = map[key];
+  if (!v.IsDefined()) return std::nullopt;
+  bool value = false;
+  if (!v.IsScalar() || !YAML::convert<bool>::decode(v, value)) {
+    error(v, "'" + key + "' of " + what + " must be true or false, found " + describe_type(v));
+    return std::nullopt;
+  }
+  return value;
+}
+
+int YamlReader::reference(const YAML::Node& node, const std::vector<std::string>& names,
+                          const std::string& kind, const std::string& context) {
+  if (!node.IsScalar()) {
+    error(node, kind + " in " + context + " must be a name, found " + describe_type(node));
+    return -1;
+  }
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == node.Scalar()) return static_cast<int>(i);
+  std::string guess = closest_match(node.Scalar(), names);
+  std::string list;
+  for (std::size_t i = 0; i < names.size() && i < 12; ++i) list += (i ? ", " : "") + names[i];
+  if (names.size() > 12) list += ", ...";
+  error(node, "unknown " + kind + " '" + node.Scalar() + "' in " + context,
+        guess.empty() ? "defined: " + list : "did you mean '" + guess + "'?");
+  return -1;
+}
+
+std::optional<YAML::Node> parse_yaml(const std::string& text, YamlReader& reader) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    reader.error(e.mark, "YAML syntax error: " + e.msg,
+                 "check indentation, quotes and ':' after keys near this point");
+  }
+  return std::nullopt;
+}
+
+}  // namespace parley::io

@@ -1,0 +1,62 @@
+#pragma once
+// A small layer over yaml-cpp that turns every problem into a Diagnostic with
+// file:line:column and keeps going, so one pass reports all errors of a file.
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/errors.hpp"
+
+namespace parley::io {
+
+class YamlReader {
+ public:
+  explicit YamlReader(std::string file) : file_(std::move(file)) {}
+
+  [[nodiscard]] const std::string& file() const { return file_; }
+  [[nodiscard]] std::vector<Diagnostic>& diagnostics() { return diagnostics_; }
+  [[nodiscard]] bool ok() const { return diagnostics_.empty(); }
+
+  void error(const YAML::Node& at, std::string message, std::string hint = {});
+  void error(const YAML::Mark& at, std::string message, std::string hint = {});
+
+  /// Reports keys of `map` not in `allowed` (with a "did you mean") and duplicated keys.
+  void check_keys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                  const std::string& what);
+  /// Type checks that report and return false on mismatch.
+  bool expect_map(const YAML::Node& node, const std::string& what);
+  bool expect_seq(const YAML::Node& node, const std::string& what);
+
+  /// Field accessors: report a missing required field at `map`, a wrong type at the value.
+  std::optional<std::string> string_field(const YAML::Node& map, const std::string& key,
+                                          const std::string& what, bool required);
+  std::optional<double> number_field(const YAML::Node& map, const std::string& key,
+                                     const std::string& what, bool required);
+  std::optional<bool> bool_field(const YAML::Node& map, const std::string& key,
+                                 const std::string& what);
+  /// A scalar read as a finite number; reports NaN/inf and non-numbers.
+  std::optional<double> number(const YAML::Node& node, const std::string& what);
+  std::optional<long long> integer_field(const YAML::Node& map, const std::string& key,
+                                         const std::string& what, bool required);
+  /// A number that must lie in [lo, hi].
+  std::optional<double> number_in(const YAML::Node& node, const std::string& what, double lo,
+                                  double hi);
+
+  /// Reference to a named thing: reports an unknown name with the closest candidate.
+  /// Returns the index in `names` or -1.
+  int reference(const YAML::Node& node, const std::vector<std::string>& names,
+                const std::string& kind, const std::string& context);
+
+ private:
+  std::string file_;
+  std::vector<Diagnostic> diagnostics_;
+};
+
+/// Parses YAML text; a syntax error becomes a diagnostic and returns nullopt.
+std::optional<YAML::Node> parse_yaml(const std::string& text, YamlReader& reader);
+
+std::string describe_type(const YAML::Node& node);
+
+}  // namespace parley::io

@@ -1,0 +1,23 @@
+# Each test runs the real binary; PASS_REGULAR_EXPRESSION / WILL_FAIL check output and status.
+set(SC ${PROJECT_SOURCE_DIR}/scenarios)
+set(BAD ${PROJECT_SOURCE_DIR}/tests/data/invalid)
+
+function(parley_cli name)
+  cmake_parse_arguments(T "FAILS" "EXPECT" "ARGS" ${ARGN})
+  add_test(NAME cli.${name} COMMAND parley ${T_ARGS})
+  if(T_EXPECT)
+    set_tests_properties(cli.${name} PROPERTIES PASS_REGULAR_EXPRESSION "${T_EXPECT}")
+  endif()
+  if(T_FAILS)
+    set_tests_properties(cli.${name} PROPERTIES WILL_FAIL TRUE)
+  endif()
+endfunction()
+
+parley_cli(version ARGS --version EXPECT "parley [0-9]+\\.[0-9]+\\.[0-9]+")
+parley_cli(validate_ok ARGS validate ${SC}/logroll.yaml EXPECT "^ok: Job offer")
+parley_cli(validate_bad ARGS validate ${BAD}/many_errors.yaml FAILS)
+parley_cli(info_zh ARGS info ${SC}/mekong-zh.yaml EXPECT "湄公河委员会")
+parley_cli(eval_logroll ARGS eval ${SC}/logroll.yaml --package logroll EXPECT "employer +0\\.7000")
+parley_cli(eval_json ARGS eval ${SC}/split.yaml -p share=s70 --json EXPECT "\"utility\": 0\\.7")
+parley_cli(eval_bad_package ARGS eval ${SC}/split.yaml -p share=s75 FAILS)
+parley_cli(help_eval ARGS eval --help EXPECT "--package")

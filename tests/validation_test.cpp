@@ -1,0 +1,222 @@
+// One case per validation error: the message, its line and its column.
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+#include "io/package.hpp"
+#include "io/scenario_yaml.hpp"
+
+namespace parley {
+namespace {
+
+struct Case {
+  const char* name;
+  const char* yaml;
+  const char* message;  // substring of the first diagnostic's message (or hint)
+  int line;
+  int column;
+};
+
+// Lines are counted from 1 at "parley: 1".
+const Case kCases[] = {
+    {"yaml_syntax", "parley: 1\nname: x\nparties: [{id: a}\nissues: []\n", "YAML syntax error", 4,
+     1},
+    {"unknown_key_did_you_mean",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o]}]\n"
+     "preferences: {a: {weights: {i: 1}, values: {i: [1]}, reservaton: 0.2}}\n",
+     "did you mean 'reservation'?", 5, 54},
+    {"unknown_top_level_key", "parley: 1\nname: x\npartis: []\n", "did you mean 'parties'?", 3, 1},
+    {"missing_required_field", "parley: 1\nparties: [{id: a}]\nissues: [{id: i, options: [o]}]\n",
+     "missing the required field 'name'", 1, 1},
+    {"missing_issue_id",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues:\n  - name: I\n    options: "
+     "[o]\n",
+     "an issue is missing the required field 'id'", 5, 5},
+    {"wrong_type_list", "parley: 1\nname: x\nparties: {id: a}\nissues: [{id: i, options: [o]}]\n",
+     "'parties' must be a list", 3, 10},
+    {"wrong_type_number",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o]}]\n"
+     "preferences: {a: {weights: {i: heavy}, values: {i: [1]}}}\n",
+     "must be a number, found 'heavy'", 5, 32},
+    {"wrong_type_bool",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, detail: maybe, "
+     "options: [o]}]\n",
+     "must be true or false", 4, 26},
+    {"duplicate_party_id",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}, {id: a, role: observer}]\nissues: "
+     "[{id: i, options: [o]}]\n",
+     "duplicate party id 'a'", 3, 41},
+    {"duplicate_option_id",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: [o, p, "
+     "o]}]\n",
+     "duplicate option id 'o'", 4, 34},
+    {"undefined_party",
+     "parley: 1\nname: x\nparties: [{id: ann, role: observer}]\nissues: [{id: i, options: [o]}]\n"
+     "preferences:\n  anne: {weights: {i: 1}, values: {i: [1]}}\n",
+     "did you mean 'ann'?", 6, 3},
+    {"undefined_issue",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: price, options: [o]}]\n"
+     "preferences: {a: {weights: {prize: 1}, values: {price: [1]}}}\n",
+     "did you mean 'price'?", 5, 29},
+    {"undefined_option",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [low, high]}]\n"
+     "preferences: {a: {weights: {i: 1}, values: {i: {low: 0, hihg: 1}}}}\n",
+     "did you mean 'high'?", 5, 57},
+    {"negative_weight",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o]}, {id: j, options: "
+     "[p]}]\n"
+     "preferences: {a: {weights: {i: 1, j: -0.5}, values: {i: [1], j: [1]}}}\n",
+     "weight of 'j' is negative", 5, 38},
+    {"all_weights_zero",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o]}]\n"
+     "preferences: {a: {weights: {i: 0}, values: {i: [1]}}}\n",
+     "all weights of the preferences of 'a' are zero", 5, 28},
+    {"value_above_one",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+     "preferences: {a: {weights: {i: 1}, values: {i: [1.5, 0]}}}\n",
+     "outside [0, 1]", 5, 49},
+    {"value_nan",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+     "preferences: {a: {weights: {i: 1}, values: {i: [.nan, 0]}}}\n",
+     "must be a finite number", 5, 49},
+    {"reservation_infinite",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o]}]\n"
+     "preferences: {a: {reservation: .inf, weights: {i: 1}, values: {i: [1]}}}\n",
+     "must be a finite number", 5, 32},
+    {"issue_without_options",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: []}]\n",
+     "issue 'i' has no options", 4, 27},
+    {"bad_default",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, default: mdi, "
+     "options: [low, mid]}]\n",
+     "did you mean 'mid'?", 4, 27},
+    {"red_line_unknown_issue",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: nato, options: [yes, no]}]\n"
+     "preferences:\n  a:\n    weights: {nato: 1}\n    values: {nato: [0, 1]}\n    red_lines:\n     "
+     " - when: {natto: yes}\n",
+     "did you mean 'nato'?", 10, 16},
+    {"red_line_unknown_option",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: nato, options: [join, stay]}]\n"
+     "preferences:\n  a:\n    weights: {nato: 1}\n    values: {nato: [0, 1]}\n    red_lines:\n     "
+     " - when: {nato: joins}\n",
+     "did you mean 'join'?", 10, 22},
+    {"interaction_unknown_option",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}, {id: j, options: "
+     "[q, r]}]\n"
+     "preferences:\n  a:\n    weights: {i: 1, j: 1}\n    values: {i: [0, 1], j: [0, 1]}\n"
+     "    interactions:\n      - {when: {i: o, j: s}, value: 0.1}\n",
+     "issue 'j' has no option|unknown option 's'", 10, 26},
+    {"interaction_not_pairwise",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+     "preferences:\n  a:\n    weights: {i: 1}\n    values: {i: [0, 1]}\n"
+     "    interactions:\n      - {when: {i: o}, value: 0.1}\n",
+     "interactions are pairwise", 10, 16},
+    {"party_without_preferences",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o]}]\n",
+     "party 'a' has no preferences", 1, 1},
+    {"duplicate_map_key",
+     "parley: 1\nname: x\nname: y\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\n",
+     "duplicate key 'name'", 3, 1},
+    {"bad_role",
+     "parley: 1\nname: x\nparties: [{id: a, role: mediater}]\nissues: [{id: i, options: [o]}]\n",
+     "did you mean 'mediator'?", 3, 25},
+    {"package_unknown_option",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: [o]}]\n"
+     "packages: [{id: p, options: {i: q}}]\n",
+     "unknown option 'q'", 5, 33},
+    {"missing_values",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+     "preferences: {a: {weights: {i: 1}, values: {i: {o: 1}}}}\n",
+     "no value for option 'p'", 5, 48},
+};
+
+class Validation : public ::testing::TestWithParam<Case> {};
+
+TEST_P(Validation, ReportsMessageLineAndColumn) {
+  const Case& c = GetParam();
+  try {
+    io::load_scenario_text(c.yaml, "case.yaml");
+    FAIL() << "expected a ValidationError";
+  } catch (const ValidationError& e) {
+    ASSERT_FALSE(e.diagnostics().empty());
+    // The diagnostic for this mistake (others may follow from it) must match.
+    const Diagnostic* match = nullptr;
+    std::string expected = c.message;
+    for (const Diagnostic& d : e.diagnostics()) {
+      const std::string text = d.message + " | " + d.hint;
+      for (std::size_t pos = 0; pos <= expected.size() && !match;) {  // '|' separates alternatives
+        std::size_t bar = expected.find('|', pos);
+        if (bar == std::string::npos) bar = expected.size();
+        if (text.find(expected.substr(pos, bar - pos)) != std::string::npos) match = &d;
+        pos = bar + 1;
+      }
+      if (match) break;
+    }
+    ASSERT_NE(match, nullptr) << "no diagnostic says '" << c.message << "'; got:\n" << e.what();
+    EXPECT_EQ(match->file, "case.yaml");
+    EXPECT_EQ(match->line, c.line) << match->format();
+    EXPECT_EQ(match->column, c.column) << match->format();
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllErrors, Validation, ::testing::ValuesIn(kCases),
+                         [](const auto& p) { return std::string(p.param.name); });
+
+TEST(Validation, ReportsAllErrorsOfAFileInOnePass) {
+  const char* yaml =
+      "parley: 1\nname: x\nparties: [{id: a}, {id: a}]\n"
+      "issues: [{id: i, options: []}, {id: j, default: z, options: [o]}]\n"
+      "preferences: {a: {weights: {i: -1, k: 1}, values: {j: [2]}}}\n";
+  try {
+    io::load_scenario_text(yaml, "many.yaml");
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_GE(e.diagnostics().size(), 5u) << e.what();
+    for (const auto& d : e.diagnostics()) EXPECT_GT(d.line, 0) << d.format();
+  }
+}
+
+TEST(Validation, HostileInputsNeverCrash) {
+  const char* inputs[] = {"",
+                          "\xff\xfe",
+                          "[[[[[[[[[[",
+                          "parley: [1",
+                          "- - - -",
+                          "{a: *x}",
+                          "parley: 1\nname: &a [*a]\n",
+                          "\t\tparley: 1",
+                          "parties: !!binary AAAA"};
+  for (const char* in : inputs)
+    EXPECT_THROW(io::load_scenario_text(in, "hostile.yaml"), ValidationError) << in;
+}
+
+TEST(Package, ParsesPairsAndDefaults) {
+  const Scenario s = io::load_scenario_file(PARLEY_SOURCE_DIR "/scenarios/logroll.yaml");
+  auto x = io::parse_package(s, "remote=high");
+  EXPECT_EQ(x, (std::vector<int>{1, 2, 0}));
+  EXPECT_EQ(io::parse_package(s, "logroll"), (std::vector<int>{0, 2, 0}));
+  EXPECT_EQ(io::format_package(s, x), "salary=mid,remote=high,start=soon");
+}
+
+TEST(Package, ReportsEveryBadPartWithColumn) {
+  const Scenario s = io::load_scenario_file(PARLEY_SOURCE_DIR "/scenarios/logroll.yaml");
+  try {
+    io::parse_package(s, "salery=low,remote=hihg");
+    FAIL();
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 2u);
+    EXPECT_EQ(e.diagnostics()[0].column, 1);
+    EXPECT_NE(e.diagnostics()[0].hint.find("salary"), std::string::npos);
+    EXPECT_EQ(e.diagnostics()[1].column, 19);
+    EXPECT_NE(e.diagnostics()[1].hint.find("high"), std::string::npos);
+  }
+}
+
+TEST(Utf8, ChineseLabelsRoundTrip) {
+  const Scenario s = io::load_scenario_file(PARLEY_SOURCE_DIR "/scenarios/mekong-zh.yaml");
+  EXPECT_EQ(s.parties[0].name, "中国");
+  EXPECT_EQ(s.issues[0].options[1].label, "适度放水");
+}
+
+}  // namespace
+}  // namespace parley
