@@ -21,3 +21,10 @@ parley_cli(eval_logroll ARGS eval ${SC}/logroll.yaml --package logroll EXPECT "e
 parley_cli(eval_json ARGS eval ${SC}/split.yaml -p share=s70 --json EXPECT "\"utility\": 0\\.7")
 parley_cli(eval_bad_package ARGS eval ${SC}/split.yaml -p share=s75 FAILS)
 parley_cli(help_eval ARGS eval --help EXPECT "--package")
+parley_cli(analyze_logroll ARGS analyze ${SC}/logroll.yaml
+  EXPECT "nash +0\\.7000 +0\\.7500[^\n]*\n +salary=low, remote=high, start=later")
+parley_cli(analyze_json ARGS analyze ${SC}/split.yaml --json EXPECT "\"zopa\": {\n +\"packages\": 7")
+parley_cli(analyze_genius ARGS analyze ${PROJECT_SOURCE_DIR}/tests/data/genius/Laptop
+  EXPECT "Pareto frontier +4 distinct utility vectors")
+parley_cli(analyze_bad_package ARGS analyze ${SC}/logroll.yaml -p salary=huge FAILS)
+parley_cli(help_analyze ARGS analyze --help EXPECT "--frontier-csv")

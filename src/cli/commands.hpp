@@ -5,6 +5,7 @@
 
 namespace parley::cli {
 
-void add_basic_commands(CLI::App& app);  // validate, info, eval, scenarios, show
+void add_basic_commands(CLI::App& app);   // validate, info, eval, scenarios, show
+void add_analyze_command(CLI::App& app);  // analyze
 
 }  // namespace parley::cli

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("parley ") + parley::kVersion);
   app.require_subcommand(1);
   parley::cli::add_basic_commands(app);
+  parley::cli::add_analyze_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

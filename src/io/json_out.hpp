@@ -20,7 +20,7 @@ struct PartyVerdict {
   double utility = 0;
   double reservation = 0;
   std::vector<std::string> red_lines_crossed;  // notes (or conditions) of crossed red lines
-  [[nodiscard]] bool meets_reservation() const { return utility >= reservation; }
+  [[nodiscard]] bool meets_reservation() const { return meets(utility, reservation); }
   [[nodiscard]] bool acceptable() const { return red_lines_crossed.empty() && meets_reservation(); }
 };
 

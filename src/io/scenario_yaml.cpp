@@ -5,8 +5,10 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 
 #include "io/builtin.hpp"
+#include "io/genius.hpp"
 #include "io/yaml_reader.hpp"
 
 namespace parley::io {
@@ -118,7 +120,8 @@ class ScenarioLoader {
       } else if (r_.expect_seq(opts, "'options' of " + what)) {
         if (opts.size() == 0)
           r_.error(opts, what + " has no options", "an issue needs at least one option");
-        for (const auto& o : opts) options(o, what, issue);
+        std::unordered_set<std::string> seen;
+        for (const auto& o : opts) options(o, what, issue, seen);
       }
       if (const YAML::Node d = n["default"]; d.IsDefined() && !issue.options.empty()) {
         int idx = r_.reference(d, ids_of(issue.options), "default option", what);
@@ -128,7 +131,8 @@ class ScenarioLoader {
     }
   }
 
-  void options(const YAML::Node& o, const std::string& what, Issue& issue) {
+  void options(const YAML::Node& o, const std::string& what, Issue& issue,
+               std::unordered_set<std::string>& seen) {
     Option opt;
     if (o.IsScalar()) {  // shorthand: "- low" is {id: low, label: low}
       opt.id = opt.label = o.Scalar();
@@ -140,10 +144,9 @@ class ScenarioLoader {
       opt.id = *id;
       opt.label = r_.string_field(o, "label", "option '" + opt.id + "'", false).value_or(opt.id);
     }
-    for (const auto& x : issue.options)
-      if (x.id == opt.id)
-        r_.error(o.IsMap() ? o["id"] : o, "duplicate option id '" + opt.id + "' in " + what,
-                 "option ids must be unique within an issue");
+    if (!seen.insert(opt.id).second)
+      r_.error(o.IsMap() ? o["id"] : o, "duplicate option id '" + opt.id + "' in " + what,
+               "option ids must be unique within an issue");
     issue.options.push_back(std::move(opt));
   }
 
@@ -413,6 +416,7 @@ Scenario resolve_scenario(const std::string& path_or_name) {
   const std::string name = path_or_name.empty() ? std::string(kDefaultScenario) : path_or_name;
   if (const BuiltinScenario* b = find_builtin(name); b && !std::filesystem::exists(name))
     return load_scenario_text(std::string(b->yaml), "builtin:" + std::string(b->name));
+  if (std::filesystem::is_directory(name)) return load_genius_folder(name);
   return load_scenario_file(name);
 }
 
