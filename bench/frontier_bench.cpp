@@ -53,6 +53,7 @@ void frontier(benchmark::State& state) {
 BENCHMARK(frontier)->Name("frontier/4p_1e6")->Args({6, 10, 4})->Unit(benchmark::kMillisecond);
 BENCHMARK(frontier)->Name("frontier/4p_1e7")->Args({7, 10, 4})->Unit(benchmark::kMillisecond);
 BENCHMARK(frontier)->Name("frontier/4p_16x5")->Args({16, 5, 4})->Unit(benchmark::kMillisecond);
+BENCHMARK(frontier)->Name("frontier/5p_12x5")->Args({12, 5, 5})->Unit(benchmark::kMillisecond);
 BENCHMARK(frontier)->Name("frontier/3p_16x5")->Args({16, 5, 3})->Unit(benchmark::kMillisecond);
 BENCHMARK(frontier)->Name("frontier/2p_18x10")->Args({18, 10, 2})->Unit(benchmark::kMillisecond);
 

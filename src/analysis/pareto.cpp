@@ -91,8 +91,32 @@ void skyline(PointSet& ps) {
   const std::vector<std::uint32_t> order = sfs_order(ps, sums);
   PointSet out;
   out.dims = d;
-  // The accepted points so far, as rows; a candidate is tested against them,
-  // starting with the one that last rejected something (it rejects many).
+  // Accepted points are also filed in a G x G grid of buckets over the first two
+  // coordinates; a dominator of p lies in a bucket at or above p's in both, so
+  // only those buckets are scanned (about a quarter of the points on average).
+  // Within a bucket points are kept by column, padded to a multiple of kLanes,
+  // and tested kLanes at a time without branches. The point that last rejected
+  // a candidate is tried first: it tends to reject the next ones too.
+  constexpr std::size_t kLanes = 8, kGrid = 8;
+  double lo[2], scale[2];
+  for (std::size_t a = 0; a < 2; ++a) {
+    double mn = INFINITY, mx = -INFINITY;
+    for (std::size_t i = 0; i < n; ++i) {
+      mn = std::min(mn, ps.u[i * d + a]);
+      mx = std::max(mx, ps.u[i * d + a]);
+    }
+    lo[a] = mn;
+    scale[a] = mx > mn ? static_cast<double>(kGrid) / (mx - mn) : 0.0;
+  }
+  auto cell = [&](const double* p, std::size_t a) {
+    return std::min(kGrid - 1, static_cast<std::size_t>((p[a] - lo[a]) * scale[a]));
+  };
+  struct Bucket {
+    std::vector<double> col;        // d columns of `cap` entries each
+    std::vector<std::uint32_t> id;  // index into out
+    std::size_t size = 0, cap = 0;
+  };
+  std::vector<Bucket> grid(kGrid * kGrid);
   std::size_t last_killer = 0;
   for (std::size_t oi = 0; oi < n; ++oi) {
     const std::uint32_t i = order[oi];
@@ -102,27 +126,49 @@ void skyline(PointSet& ps) {
       out.rep.back() = std::min(out.rep.back(), ps.rep[i]);
       continue;
     }
-    bool dominated = false;
+    // Any accepted q with q >= p dominates p: q != p, since equal vectors are
+    // adjacent in the order and p differs from the last accepted point.
     const std::size_t m = out.size();
-    if (m > 0) {
-      if (last_killer < m && dominates(out.at(last_killer), p, d)) {
-        dominated = true;
-      } else {
-        const double* rows = out.u.data();
-        for (std::size_t j = 0; j < m; ++j) {
-          const double* q = rows + j * d;
-          bool ge = true;
-          for (std::size_t k = 0; k < d && ge; ++k) ge = q[k] >= p[k];
-          if (ge) {  // q >= p and q != p (distinct from the last row, and order rules out later
-                     // equals)
-            dominated = true;
-            last_killer = j;
-            break;
+    const std::size_t cx = cell(p, 0), cy = cell(p, 1);
+    bool dominated = last_killer < m && dominates(out.at(last_killer), p, d);
+    for (std::size_t bx = cx; bx < kGrid && !dominated; ++bx)
+      for (std::size_t by = cy; by < kGrid && !dominated; ++by) {
+        const Bucket& b = grid[bx * kGrid + by];
+        for (std::size_t j = 0; j < b.size && !dominated; j += kLanes) {
+          std::uint64_t ge[kLanes];
+          std::fill(ge, ge + kLanes, ~std::uint64_t{0});
+          for (std::size_t k = 0; k < d; ++k) {
+            const double* c = b.col.data() + k * b.cap + j;
+            const double pk = p[k];
+            for (std::size_t l = 0; l < kLanes; ++l)
+              ge[l] &= -static_cast<std::uint64_t>(c[l] >= pk);
           }
+          std::uint64_t any = 0;
+          for (std::size_t l = 0; l < kLanes; ++l) any |= ge[l];
+          if (any)
+            for (std::size_t l = 0; l < kLanes; ++l)
+              if (ge[l] && j + l < b.size) {
+                dominated = true;
+                last_killer = b.id[j + l];
+                break;
+              }
         }
       }
+    if (dominated) continue;
+    out.push(p, ps.count[i], ps.rep[i]);
+    Bucket& b = grid[cx * kGrid + cy];
+    if (b.size == b.cap) {  // grow, keeping the column layout; padding is below everything
+      const std::size_t cap = std::max<std::size_t>(kLanes, 2 * b.cap);
+      std::vector<double> col(d * cap, -INFINITY);
+      for (std::size_t k = 0; k < d; ++k)
+        std::copy_n(b.col.begin() + static_cast<std::ptrdiff_t>(k * b.cap), b.size,
+                    col.begin() + static_cast<std::ptrdiff_t>(k * cap));
+      b.col = std::move(col);
+      b.cap = cap;
     }
-    if (!dominated) out.push(p, ps.count[i], ps.rep[i]);
+    for (std::size_t k = 0; k < d; ++k) b.col[k * b.cap + b.size] = p[k];
+    b.id.push_back(static_cast<std::uint32_t>(m));
+    ++b.size;
   }
   ps = std::move(out);
 }
@@ -197,12 +243,25 @@ Frontier pareto_frontier(const std::vector<Block>& blocks, std::size_t parties,
       }
     skyline(next);
     if (next.size() > options.max_points) {
-      thin(next, options.epsilon);
-      skyline(next);
+      // Thin to an epsilon grid, doubling epsilon until at most half the limit
+      // remains (so the next merges have room); the bounds of successive
+      // thinnings add up.
+      double eps = options.epsilon;
+      PointSet thinned = next;
+      thin(thinned, eps);
+      skyline(thinned);
+      while (thinned.size() > options.max_points / 2) {
+        eps *= 2;
+        thinned = next;
+        thin(thinned, eps);
+        skyline(thinned);
+      }
+      next = std::move(thinned);
       f.exact = false;
-      f.error_bound += options.epsilon;
+      f.error_bound += eps;
       f.method =
-          "approximate: Minkowski sums thinned to an epsilon grid when the frontier exceeded " +
+          "approximate: Minkowski sums thinned to an epsilon grid whenever the frontier "
+          "exceeded " +
           std::to_string(options.max_points) + " points";
     }
     acc = std::move(next);

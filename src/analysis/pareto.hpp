@@ -37,8 +37,11 @@ void skyline(PointSet& ps);
 bool dominates(const double* a, const double* b, std::size_t dims);
 
 struct FrontierOptions {
-  bool respect_red_lines = false;      // drop packages crossing any stakeholder's red line
-  std::size_t max_points = 4'000'000;  // beyond this, thin to an epsilon grid (labelled)
+  bool respect_red_lines = false;  // drop packages crossing any stakeholder's red line
+  /// Beyond this many points after a merge, thin to an epsilon grid (starting at
+  /// `epsilon`, doubled until half the limit remains); the result is labelled
+  /// approximate with its error bound.
+  std::size_t max_points = 200'000;
   double epsilon = 1e-4;
   const std::atomic<bool>* cancel = nullptr;
 };

@@ -20,7 +20,7 @@ struct AnalyzeOptions {
   bool json = false;
   std::string frontier_csv;
   std::size_t top = 5;
-  std::size_t max_points = 4'000'000;
+  std::size_t max_points = 200'000;
   double epsilon = 1e-4;
 };
 
@@ -198,10 +198,10 @@ void add_analyze_command(CLI::App& app) {
       ->check(CLI::Range(0, 1000));
   cmd->add_option("--max-points", opts->max_points,
                   "frontier size beyond which it is thinned to an epsilon grid (then labelled "
-                  "approximate)")
+                  "approximate, with its error bound)")
       ->capture_default_str()
       ->check(CLI::Range(1000, 100'000'000));
-  cmd->add_option("--epsilon", opts->epsilon, "grid size used when thinning")
+  cmd->add_option("--epsilon", opts->epsilon, "first grid size tried when thinning")
       ->capture_default_str()
       ->check(CLI::Range(1e-9, 0.1));
   cmd->callback([opts] {
