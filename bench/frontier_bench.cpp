@@ -2,6 +2,7 @@
 //   4 parties, 10^7 outcomes (7 issues x 10 options)         target < 100 ms
 //   4 parties, 16 issues x 5 options (1.5 x 10^11 outcomes)   target < 2 s
 //   4 parties, 10^6 outcomes (6 issues x 10 options)          compared with numpy
+//   the whole analysis of the built-in scenario                target well under 1 s
 // Utilities are uniform random reals (fixed seeds), the setting with the largest
 // frontiers; the timed part is tabulating the blocks and merging them.
 //
@@ -13,6 +14,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "analysis/analyze.hpp"
 #include "analysis/blocks.hpp"
 #include "analysis/pareto.hpp"
 #include "core/utility.hpp"
@@ -56,6 +58,20 @@ BENCHMARK(frontier)->Name("frontier/4p_16x5")->Args({16, 5, 4})->Unit(benchmark:
 BENCHMARK(frontier)->Name("frontier/5p_12x5")->Args({12, 5, 5})->Unit(benchmark::kMillisecond);
 BENCHMARK(frontier)->Name("frontier/3p_16x5")->Args({16, 5, 3})->Unit(benchmark::kMillisecond);
 BENCHMARK(frontier)->Name("frontier/2p_18x10")->Args({18, 10, 2})->Unit(benchmark::kMillisecond);
+
+// The whole `parley analyze` of the built-in scenario (target: well under a second).
+void analyze_builtin(benchmark::State& state) {
+  const Scenario s = io::resolve_scenario("");
+  std::uint64_t zopa = 0;
+  for (auto _ : state) {
+    const analysis::AnalysisResult r = analysis::analyze(s);
+    zopa = r.zopa.count;
+    benchmark::DoNotOptimize(r.solutions.data());
+  }
+  state.counters["outcomes"] = static_cast<double>(s.space().size());
+  state.counters["zopa"] = static_cast<double>(zopa);
+}
+BENCHMARK(analyze_builtin)->Name("analyze/ukraine-2025")->Unit(benchmark::kMillisecond);
 
 int dump(const char* path) {
   const Scenario s = space(6, 10, 4, 42);

@@ -28,3 +28,8 @@ parley_cli(analyze_genius ARGS analyze ${PROJECT_SOURCE_DIR}/tests/data/genius/L
   EXPECT "Pareto frontier +4 distinct utility vectors")
 parley_cli(analyze_bad_package ARGS analyze ${SC}/logroll.yaml -p salary=huge FAILS)
 parley_cli(help_analyze ARGS analyze --help EXPECT "--frontier-csv")
+# The built-in scenario (a golden figure: update it deliberately when the scenario changes).
+parley_cli(analyze_builtin ARGS analyze EXPECT "ZOPA +2271471 packages")
+parley_cli(scenarios_default ARGS scenarios EXPECT "ukraine-2025 \\(default\\)")
+parley_cli(validate_builtin ARGS validate ukraine-2025 EXPECT "^ok: ")
+parley_cli(show_builtin ARGS show ukraine-2025 EXPECT "essay_contour")
