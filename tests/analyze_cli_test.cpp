@@ -53,3 +53,19 @@ TEST(AnalyzeCli, InvalidInputLeavesAnExistingCsvUntouched) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(RunCli, JsonHasTheDocumentedFieldsAndIsDeterministic) {
+  const std::string a = ::testing::TempDir() + "/parley_run_a.json";
+  const std::string b = ::testing::TempDir() + "/parley_run_b.json";
+  ASSERT_EQ(run("run " PARLEY_SOURCE_DIR "/scenarios/logroll.yaml --seed 5 --json " + a), 0);
+  ASSERT_EQ(run("run " PARLEY_SOURCE_DIR "/scenarios/logroll.yaml --seed 5 --json " + b), 0);
+  const std::string text = slurp(a);
+  EXPECT_EQ(text, slurp(b));
+  for (const char* field : {"\"outcome\"", "\"type\"", "\"framework_month\"", "\"final_month\"",
+                            "\"package\"", "\"events\"", "\"month\"", "\"group\""})
+    EXPECT_NE(text.find(field), std::string::npos) << field;
+}
+
+}  // namespace

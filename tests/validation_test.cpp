@@ -128,6 +128,60 @@ const Case kCases[] = {
      "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
      "preferences: {a: {weights: {i: 1}, values: {i: {o: 1}}}}\n",
      "no value for option 'p'", 5, 48},
+    {"process_unknown_mediator_strategy",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process: {mediator_strategy: hill_climbing}\n",
+     "did you mean 'hill_climb'?", 6, 30},
+    {"process_unknown_strategy_param",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process: {strategies: {a: {type: boulware, bta: 0.3}}}\n",
+     "did you mean 'beta'?", 6, 44},
+    {"process_unknown_topic",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process: {groups: [{id: g, topics: [tt], members: [a, b]}]}\n",
+     "unknown topic 'tt'", 6, 37},
+    {"process_conditional_on_itself",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process: {groups: [{id: g, topics: [t], members: [a, b], conditional_on: [g]}]}\n",
+     "conditional on itself", 6, 75},
+    {"process_design_unknown_group",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process: {groups: [{id: g1, topics: [t], members: [a, b]}], designs: [{id: d, groups: "
+     "[g2]}]}\n",
+     "did you mean 'g1'?", 6, 88},
+    {"process_fatigue_out_of_range",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process: {fatigue: {a: 2}}\n",
+     "outside [-1, 1]", 6, 24},
+    {"process_refusal_unknown_party",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process: {refusals: [{party: a, refuses: c}]}\n",
+     "unknown party 'c'", 6, 42},
+    {"process_unknown_level",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process: {groups: [{id: g, topics: [t], members: [a, b], level: minister}]}\n",
+     "unknown level 'minister'", 6, 65},
+    {"process_alternating_offers_needs_two",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b, role: observer}]\nissues: [{id: i, options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}}\n"
+     "process: {protocol: alternating_offers}\n",
+     "two-party protocol", 6, 21},
 };
 
 class Validation : public ::testing::TestWithParam<Case> {};

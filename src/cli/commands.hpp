@@ -7,5 +7,6 @@ namespace parley::cli {
 
 void add_basic_commands(CLI::App& app);   // validate, info, eval, scenarios, show
 void add_analyze_command(CLI::App& app);  // analyze
+void add_run_command(CLI::App& app);      // run
 
 }  // namespace parley::cli

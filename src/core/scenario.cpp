@@ -55,3 +55,23 @@ std::vector<int> Scenario::default_package() const {
 }
 
 }  // namespace parley
+
+namespace parley {
+
+const char* to_string(Level level) {
+  switch (level) {
+    case Level::official:
+      return "official";
+    case Level::aide:
+      return "aide";
+    case Level::leader:
+      return "leader";
+  }
+  return "?";
+}
+
+const char* to_string(Protocol protocol) {
+  return protocol == Protocol::single_text ? "single_text" : "alternating_offers";
+}
+
+}  // namespace parley

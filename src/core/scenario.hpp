@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/process.hpp"
 #include "core/space.hpp"
 
 namespace parley {
@@ -84,6 +85,9 @@ struct Scenario {
   /// roles; optional for mediators and observers).
   std::vector<std::optional<Preferences>> preferences;
   std::vector<NamedPackage> packages;
+  /// The negotiating process; always complete after loading (defaults filled in:
+  /// one group of every party if none is declared, one design "default" if none).
+  ProcessSpec process;
 
   [[nodiscard]] Space space() const;
   [[nodiscard]] int party_index(const std::string& id) const;  // -1 if absent

@@ -14,7 +14,9 @@ namespace parley {
 /// Utilities are sums of doubles added in different orders by different
 /// algorithms; comparisons against a reservation value allow this much slack.
 inline constexpr double kUtilityTolerance = 1e-9;
-inline bool meets(double utility, double threshold) { return utility >= threshold - kUtilityTolerance; }
+inline bool meets(double utility, double threshold) {
+  return utility >= threshold - kUtilityTolerance;
+}
 
 class UtilityModel {
  public:

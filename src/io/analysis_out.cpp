@@ -1,11 +1,11 @@
 #include "io/analysis_out.hpp"
 
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
+#include <sstream>
 
 #include "core/errors.hpp"
 #include "core/utility.hpp"
+#include "io/files.hpp"
 #include "io/json_out.hpp"
 
 namespace parley::io {
@@ -125,42 +125,31 @@ json analysis_json(const Scenario& s, const analysis::AnalysisResult& r) {
 
 void write_frontier_csv(const Scenario& s, const analysis::AnalysisResult& r,
                         const std::string& path) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw Error("cannot write '" + tmp + "'");
-    f << "point,packages,index";
-    for (int p : r.stakeholders) f << ",u_" << csv_field(s.parties[static_cast<std::size_t>(p)].id);
-    f << ",in_zopa";
-    for (const auto& is : s.issues) f << "," << csv_field(is.id);
-    f << "\n";
-    const auto& ff = r.frontier_feasible.points;
-    std::vector<int> x(s.issues.size());
-    const Space space = s.space();
-    char buf[32];
-    for (std::size_t i = 0; i < ff.size(); ++i) {
-      f << i << "," << ff.count[i] << "," << ff.rep[i];
-      bool zopa = true;
-      for (std::size_t k = 0; k < ff.dims; ++k) {
-        std::snprintf(buf, sizeof buf, "%.10g", ff.at(i)[k]);
-        f << "," << buf;
-        zopa = zopa && meets(ff.at(i)[k], r.reservation[k]);
-      }
-      f << "," << (zopa ? 1 : 0);
-      space.decode(ff.rep[i], x);
-      for (std::size_t j = 0; j < s.issues.size(); ++j)
-        f << "," << csv_field(s.issues[j].options[static_cast<std::size_t>(x[j])].id);
-      f << "\n";
+  std::ostringstream f;
+  f << "point,packages,index";
+  for (int p : r.stakeholders) f << ",u_" << csv_field(s.parties[static_cast<std::size_t>(p)].id);
+  f << ",in_zopa";
+  for (const auto& is : s.issues) f << "," << csv_field(is.id);
+  f << "\n";
+  const auto& ff = r.frontier_feasible.points;
+  std::vector<int> x(s.issues.size());
+  const Space space = s.space();
+  char buf[32];
+  for (std::size_t i = 0; i < ff.size(); ++i) {
+    f << i << "," << ff.count[i] << "," << ff.rep[i];
+    bool zopa = true;
+    for (std::size_t k = 0; k < ff.dims; ++k) {
+      std::snprintf(buf, sizeof buf, "%.10g", ff.at(i)[k]);
+      f << "," << buf;
+      zopa = zopa && meets(ff.at(i)[k], r.reservation[k]);
     }
-    f.flush();
-    if (!f) throw Error("writing '" + tmp + "' failed");
+    f << "," << (zopa ? 1 : 0);
+    space.decode(ff.rep[i], x);
+    for (std::size_t j = 0; j < s.issues.size(); ++j)
+      f << "," << csv_field(s.issues[j].options[static_cast<std::size_t>(x[j])].id);
+    f << "\n";
   }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw Error("cannot replace '" + path + "'");
-  }
+  write_file_atomic(path, f.str());
 }
 
 }  // namespace parley::io

@@ -1,5 +1,7 @@
 #include "io/genius.hpp"
 
+#include "io/process_yaml.hpp"
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -212,6 +214,8 @@ Scenario load_genius_folder(const std::string& folder) {
     s.preferences.emplace_back(std::move(pref));
   }
   if (!errors.empty()) throw ValidationError(errors);
+  YamlReader defaults(folder);  // no process section: one table of every party
+  read_process(defaults, YAML::Node(YAML::NodeType::Undefined), s);
   return s;
 }
 

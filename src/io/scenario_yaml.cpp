@@ -9,6 +9,7 @@
 
 #include "io/builtin.hpp"
 #include "io/genius.hpp"
+#include "io/process_yaml.hpp"
 #include "io/yaml_reader.hpp"
 
 namespace parley::io {
@@ -29,7 +30,8 @@ class ScenarioLoader {
     s.source = r_.file();
     if (!r_.expect_map(root, "the scenario file")) return s;
     r_.check_keys(root,
-                  {"parley", "name", "description", "parties", "issues", "preferences", "packages"},
+                  {"parley", "name", "description", "parties", "issues", "preferences", "packages",
+                   "process"},
                   "the scenario");
     auto version = r_.integer_field(root, "parley", "the scenario", true);
     if (version && *version != 1)
@@ -41,6 +43,7 @@ class ScenarioLoader {
     issues(root["issues"], root, s);
     preferences(root["preferences"], root, s);
     packages(root["packages"], s);
+    read_process(r_, root["process"], s);
     return s;
   }
 

@@ -1,0 +1,83 @@
+// parley run: one run of the negotiating process, narrated month by month.
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "analysis/analyze.hpp"
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "engine/engine.hpp"
+#include "io/builtin.hpp"
+#include "io/files.hpp"
+#include "io/run_out.hpp"
+#include "io/scenario_yaml.hpp"
+
+namespace parley::cli {
+namespace {
+
+struct RunOptions {
+  std::string file, design, json;
+  std::optional<std::uint64_t> seed;
+  bool quiet = false;
+};
+
+/// Per stakeholder: the scenario's `victory`, else r + ½(ideal − r) over the ZOPA
+/// (docs/model.md), which needs the analysis.
+std::vector<double> victory_thresholds(const Scenario& s) {
+  bool all = true;
+  for (int p : s.stakeholders())
+    all = all && s.preferences[static_cast<std::size_t>(p)]->victory.has_value();
+  if (all) {
+    std::vector<double> v;
+    for (int p : s.stakeholders())
+      v.push_back(*s.preferences[static_cast<std::size_t>(p)]->victory);
+    return v;
+  }
+  analysis::AnalysisOptions o;
+  o.top = 0;
+  return analysis::analyze(s, {}, o).victory;
+}
+
+}  // namespace
+
+void add_run_command(CLI::App& app) {
+  auto opts = std::make_shared<RunOptions>();
+  auto* cmd = app.add_subcommand(
+      "run", "Run the negotiating process once: month-by-month narrative and a summary");
+  cmd->add_option("file", opts->file,
+                  "scenario file, GENIUS domain folder, or built-in name (default: " +
+                      std::string(kDefaultScenario) + ")");
+  cmd->add_option("--design,-d", opts->design, "process design (default: the scenario's first)");
+  cmd->add_option("--seed,-s", opts->seed, "random seed (default: the scenario's process.seed)");
+  cmd->add_option("--json", opts->json, "also write the run as JSON to this file");
+  cmd->add_flag("--quiet,-q", opts->quiet, "no narrative, only the summary");
+  cmd->callback([opts] {
+    const Scenario s = io::resolve_scenario(opts->file);
+    std::size_t design = 0;
+    if (!opts->design.empty()) {
+      std::vector<std::string> ids;
+      for (const auto& d : s.process.designs) ids.push_back(d.id);
+      auto it = std::find(ids.begin(), ids.end(), opts->design);
+      if (it == ids.end()) {
+        const std::string guess = closest_match(opts->design, ids);
+        std::string list;
+        for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+        throw ValidationError({Diagnostic{
+            "--design", 1, 1, "unknown design '" + opts->design + "'",
+            guess.empty() ? "designs: " + list : "did you mean '" + guess + "'? (" + list + ")"}});
+      }
+      design = static_cast<std::size_t>(it - ids.begin());
+    }
+    const std::uint64_t seed = opts->seed.value_or(s.process.seed);
+    engine::Engine eng(s, design);
+    const engine::RunResult result = eng.run(seed);
+    io::RunReport report{&s, design, seed, &result, victory_thresholds(s)};
+    if (!opts->json.empty()) io::write_file_atomic(opts->json, io::run_json(report).dump(2) + "\n");
+    fmt::print("{} — design {} ({}), seed {}\n\n", s.name, s.process.designs[design].id,
+               s.process.designs[design].name, seed);
+    if (!opts->quiet) fmt::print("{}\n", io::run_narrative(report));
+    fmt::print("{}", io::run_summary(report));
+  });
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,547 @@
+// The registry and the built-in strategies.
+#include <algorithm>
+#include <cmath>
+
+#include "core/errors.hpp"
+#include "engine/strategy.hpp"
+
+namespace parley::engine {
+
+double aspiration(double reservation, double best, double tau, double beta) {
+  tau = std::clamp(tau, 0.0, 1.0);
+  const double hi = std::max(best, reservation);
+  return reservation + (hi - reservation) * (1.0 - std::pow(tau, 1.0 / beta));
+}
+
+namespace {
+
+/// The package whose own utility is closest above `level` (the most generous one
+/// the party still insists on, knowing nothing of the others); ties go to the
+/// smallest index; its best package when none reaches `level`. Enumerates the
+/// space, so alternating offers are for small spaces.
+void offer_at_level(const PartyView& v, double level, std::span<int> out) {
+  const auto& counts = v.option_counts();
+  std::vector<int> x(counts.size(), 0), top(counts.size(), 0);
+  double best_u = INFINITY, top_u = -INFINITY;
+  bool found = false;
+  for (;;) {
+    if (!v.crosses_red_line(x)) {
+      const double u = v.utility(x);
+      if (u >= level - kUtilityTolerance && u < best_u) {
+        best_u = u;
+        found = true;
+        std::copy(x.begin(), x.end(), out.begin());
+      }
+      if (u > top_u) {
+        top_u = u;
+        top = x;
+      }
+    }
+    std::size_t i = 0;
+    for (; i < x.size(); ++i) {
+      if (++x[i] < counts[i]) break;
+      x[i] = 0;
+    }
+    if (i == x.size()) break;
+  }
+  if (!found) std::copy(top.begin(), top.end(), out.begin());
+}
+
+double tau_of(const PartyView& v) {
+  return v.rounds() > 1 ? static_cast<double>(v.round()) / (v.rounds() - 1)
+                        : static_cast<double>(v.month()) / std::max(1, v.horizon());
+}
+
+}  // namespace
+
+bool PartyStrategy::endorse(const PartyView& view) {
+  if (view.crosses_red_line(view.current())) return false;
+  const double a = aspiration(view.reservation(), view.best(), tau_of(view), 1.0);
+  return view.utility_current() >= std::max(view.reservation(), a) - kUtilityTolerance;
+}
+
+void PartyStrategy::offer(const PartyView& view, std::span<int> out) {
+  offer_at_level(view, aspiration(view.reservation(), view.best(), tau_of(view), 1.0), out);
+}
+
+namespace {
+
+/// Accepts an improvement, or anything at or above its time-dependent aspiration;
+/// never a red line.
+class TimeDependent final : public PartyStrategy {
+ public:
+  explicit TimeDependent(double beta) : beta_(beta) {}
+  bool accept(const PartyView& v) override {
+    if (v.crosses_red_line(v.proposed())) return false;
+    if (v.utility_proposed() >= v.utility_current() - kUtilityTolerance) return true;
+    return v.utility_proposed() >= level(v) - kUtilityTolerance;
+  }
+  bool endorse(const PartyView& v) override {
+    return !v.crosses_red_line(v.current()) &&
+           v.utility_current() >= std::max(v.reservation(), level(v)) - kUtilityTolerance;
+  }
+  void offer(const PartyView& v, std::span<int> out) override { offer_at_level(v, level(v), out); }
+
+ private:
+  [[nodiscard]] double level(const PartyView& v) const {
+    return aspiration(v.reservation(), v.best(), tau_of(v), beta_);
+  }
+  double beta_;
+};
+
+/// Accepts only strict improvements of its own utility, never a red line, and
+/// endorses only its best achievable utility: it never concedes.
+class Hardliner final : public PartyStrategy {
+ public:
+  /// Signs only its best achievable utility.
+  bool endorse(const PartyView& v) override {
+    return !v.crosses_red_line(v.current()) &&
+           v.utility_current() >= std::max(v.reservation(), v.best()) - kUtilityTolerance;
+  }
+  bool accept(const PartyView& v) override {
+    return !v.crosses_red_line(v.proposed()) &&
+           v.utility_proposed() > v.utility_current() + kUtilityTolerance;
+  }
+};
+
+/// Rubinstein (1982) subgame-perfect play under alternating offers, computed by
+/// backward induction over the finite number of rounds with complete information
+/// (the textbook benchmark). Under single text it votes like a linear concession.
+class SubgamePerfect final : public PartyStrategy {
+ public:
+  void inform(const FullInformation& info) override { info_ = &info; }
+  bool accept(const PartyView& v) override {
+    if (v.crosses_red_line(v.proposed())) return false;
+    if (!info_ || v.rounds() == 0) return v.utility_proposed() >= v.utility_current();
+    plan(v);
+    // Responder j at round t accepts iff u_j(x) >= d_j * W_j(t+1).
+    const std::size_t t = static_cast<std::size_t>(v.round());
+    const double cont = t + 1 < w_self_.size() ? v.discount() * w_self_[t + 1] : 0.0;
+    return v.utility_proposed() >= cont - 1e-12;
+  }
+  void offer(const PartyView& v, std::span<int> out) override {
+    if (!info_) return PartyStrategy::offer(v, out);
+    plan(v);
+    const std::vector<int>& x = offers_[static_cast<std::size_t>(v.round())];
+    std::copy(x.begin(), x.end(), out.begin());
+  }
+
+ private:
+  // Backward induction: W(t) = value to (self, other) of the game starting at round t.
+  void plan(const PartyView& v) {
+    if (!offers_.empty()) return;
+    const UtilityModel& m = *info_->model;
+    const auto& counts = v.option_counts();
+    std::vector<std::vector<int>> space;
+    std::vector<int> x(counts.size(), 0);
+    for (;;) {
+      space.push_back(x);
+      std::size_t i = 0;
+      for (; i < x.size(); ++i) {
+        if (++x[i] < counts[i]) break;
+        x[i] = 0;
+      }
+      if (i == x.size()) break;
+    }
+    const std::size_t self = info_->self;
+    const std::size_t other = 1 - self;
+    std::vector<double> us(space.size()), uo(space.size());
+    std::vector<bool> ok(space.size());
+    for (std::size_t p = 0; p < space.size(); ++p) {
+      us[p] = m.utility(self, space[p]);
+      uo[p] = m.utility(other, space[p]);
+      ok[p] = m.acceptable_to_all(space[p]);
+    }
+    const int rounds = info_->rounds;
+    const double ds = info_->discount[self], dother = info_->discount[other];
+    w_self_.assign(static_cast<std::size_t>(rounds) + 1, 0.0);
+    offers_.assign(static_cast<std::size_t>(rounds), space.front());
+    double ws = info_->reservation[self], wo = info_->reservation[other];  // after the last round
+    w_self_[static_cast<std::size_t>(rounds)] = ws;
+    // The first stakeholder proposes in even rounds.
+    for (int t = rounds - 1; t >= 0; --t) {
+      const bool self_proposes = (t % 2 == 0) == (self == 0);
+      const double need_o = dother * wo, need_s = ds * ws;
+      std::size_t arg = space.size();
+      for (std::size_t p = 0; p < space.size(); ++p) {
+        if (!ok[p]) continue;
+        const double mine = self_proposes ? us[p] : uo[p];
+        const double theirs = self_proposes ? uo[p] : us[p];
+        const double need = self_proposes ? need_o : need_s;
+        if (theirs < need - 1e-12) continue;
+        if (arg == space.size()) {
+          arg = p;
+          continue;
+        }
+        const double amine = self_proposes ? us[arg] : uo[arg];
+        const double atheirs = self_proposes ? uo[arg] : us[arg];
+        if (mine > amine || (mine == amine && theirs > atheirs)) arg = p;
+      }
+      if (arg == space.size()) {  // nothing acceptable: disagreement continues
+        ws *= ds;
+        wo *= dother;
+      } else {
+        ws = us[arg];
+        wo = uo[arg];
+        offers_[static_cast<std::size_t>(t)] = space[arg];
+      }
+      w_self_[static_cast<std::size_t>(t)] = ws;
+    }
+  }
+  const FullInformation* info_ = nullptr;
+  std::vector<double> w_self_;
+  std::vector<std::vector<int>> offers_;
+};
+
+// ---- mediators ---------------------------------------------------------------
+
+int pick(std::mt19937_64& rng, int n) {
+  return static_cast<int>(rng() % static_cast<std::uint64_t>(n));
+}
+
+/// A change of `issue` to a random other option.
+void mutate(const MediatorView& v, int issue, Change& out) {
+  const int m = (*v.option_counts)[static_cast<std::size_t>(issue)];
+  if (m < 2) return;
+  int o = pick(*v.rng, m - 1);
+  if (o >= v.draft[static_cast<std::size_t>(issue)]) ++o;
+  out.add(issue, o);
+}
+
+/// `k` distinct random open issues (spanning two groups when cross_topic).
+void random_change(const MediatorView& v, int k, Change& out) {
+  out.clear();
+  const int n = static_cast<int>(v.open_issues.size());
+  if (n == 0) return;
+  k = std::min(k, n);
+  if (v.cross_topic && n >= 2) k = std::max(k, 2);
+  int first = v.open_issues[static_cast<std::size_t>(pick(*v.rng, n))];
+  mutate(v, first, out);
+  // A trade must span groups when the open issues do.
+  bool spans = false;
+  for (int i : v.open_issues)
+    spans = spans || v.issue_group[static_cast<std::size_t>(i)] !=
+                         v.issue_group[static_cast<std::size_t>(first)];
+  for (int tries = 0; out.size < k && tries < 8 * k; ++tries) {
+    const int i = v.open_issues[static_cast<std::size_t>(pick(*v.rng, n))];
+    bool dup = false;
+    for (int j = 0; j < out.size; ++j) dup = dup || out.issue[j] == i;
+    if (dup) continue;
+    if (v.cross_topic && spans && out.size == 1 &&
+        v.issue_group[static_cast<std::size_t>(i)] ==
+            v.issue_group[static_cast<std::size_t>(first)])
+      continue;
+    mutate(v, i, out);
+  }
+}
+
+/// Klein et al. (2003): random single-issue mutations of the text (two issues of
+/// different groups in a leader channel).
+class HillClimb final : public MediatorStrategy {
+ public:
+  void propose(const MediatorView& v, Change& out) override { random_change(v, 1, out); }
+};
+
+/// Large multi-issue moves early, narrowing as the temperature falls:
+/// T = t0 · cooling^round; a proposal changes 1 + ⌊T·U·(n−1)⌋ issues.
+class Annealing final : public MediatorStrategy {
+ public:
+  Annealing(double t0, double cooling) : t0_(t0), cooling_(cooling) {}
+  void propose(const MediatorView& v, Change& out) override {
+    const double temp = t0_ * std::pow(cooling_, v.round);
+    const double u = std::uniform_real_distribution<double>(0, 1)(*v.rng);
+    const int n = static_cast<int>(v.open_issues.size());
+    random_change(v, 1 + static_cast<int>(temp * u * std::max(0, n - 1)), out);
+  }
+
+ private:
+  double t0_, cooling_;
+};
+
+/// Learns each voter's option values from its votes (a perceptron on the
+/// changed options) and proposes, among `samples` random changes, the one with
+/// the largest estimated Nash product that every voter is predicted to accept.
+class NashSeeking final : public MediatorStrategy {
+ public:
+  NashSeeking(int samples, double rate) : samples_(samples), rate_(rate) {}
+  void reset(std::size_t stakeholders, const std::vector<int>& counts) override {
+    offset_.assign(counts.size() + 1, 0);
+    for (std::size_t i = 0; i < counts.size(); ++i)
+      offset_[i + 1] = offset_[i] + static_cast<std::size_t>(counts[i]);
+    stride_ = offset_.back();
+    est_.assign(stakeholders * stride_, 0.5);
+  }
+  void propose(const MediatorView& v, Change& out) override {
+    out.clear();
+    double best = -INFINITY;
+    for (int s = 0; s < samples_; ++s) {
+      random_change(v, 1 + (s % 2), cand_);
+      if (cand_.size == 0) continue;
+      double score = 0;
+      bool all = true;
+      for (int k : v.voters) {
+        double level = 0, gain = 0;
+        for (std::size_t i = 0; i < v.draft.size(); ++i) level += value(k, i, v.draft[i]);
+        for (int j = 0; j < cand_.size; ++j)
+          gain += value(k, static_cast<std::size_t>(cand_.issue[j]), cand_.option[j]) -
+                  value(k, static_cast<std::size_t>(cand_.issue[j]),
+                        v.draft[static_cast<std::size_t>(cand_.issue[j])]);
+        all = all && gain >= 0;
+        score += std::log(std::max(1e-9, (level + gain) / static_cast<double>(v.draft.size())));
+      }
+      if (all) score += 1e3;  // predicted acceptable first
+      if (score > best) {
+        best = score;
+        out = cand_;
+      }
+    }
+  }
+  void feedback(const MediatorView& v, const Change& c,
+                std::span<const unsigned char> accepted) override {
+    for (std::size_t j = 0; j < v.voters.size(); ++j) {
+      const int k = v.voters[j];
+      double gain = 0;
+      for (int q = 0; q < c.size; ++q)
+        gain += value(k, static_cast<std::size_t>(c.issue[q]), c.option[q]) -
+                value(k, static_cast<std::size_t>(c.issue[q]),
+                      v.draft[static_cast<std::size_t>(c.issue[q])]);
+      const bool predicted = gain >= 0;
+      if (predicted == static_cast<bool>(accepted[j])) continue;
+      const double dir = accepted[j] ? rate_ : -rate_;
+      for (int q = 0; q < c.size; ++q) {
+        double& up = ref(k, static_cast<std::size_t>(c.issue[q]), c.option[q]);
+        double& down = ref(k, static_cast<std::size_t>(c.issue[q]),
+                           v.draft[static_cast<std::size_t>(c.issue[q])]);
+        up = std::clamp(up + dir, 0.0, 1.0);
+        down = std::clamp(down - dir, 0.0, 1.0);
+      }
+    }
+  }
+
+ private:
+  double value(int k, std::size_t i, int o) const {
+    return est_[static_cast<std::size_t>(k) * stride_ + offset_[i] + static_cast<std::size_t>(o)];
+  }
+  double& ref(int k, std::size_t i, int o) {
+    return est_[static_cast<std::size_t>(k) * stride_ + offset_[i] + static_cast<std::size_t>(o)];
+  }
+  int samples_;
+  double rate_;
+  std::vector<std::size_t> offset_;
+  std::size_t stride_ = 0;
+  std::vector<double> est_;
+  Change cand_;
+};
+
+/// Full information: among packages reachable by changing the open issues (all
+/// of them when there are at most `max_enumerate` combinations, else sampled),
+/// proposes the one that no voter likes less and one likes more, maximising the
+/// Nash product over r(t) (or the utility sum while some voter is below r).
+/// Maximising a strictly increasing function over the weak Pareto improvements
+/// of the draft gives a Pareto-efficient package.
+class Oracle final : public MediatorStrategy {
+ public:
+  explicit Oracle(double max_enumerate) : max_enumerate_(max_enumerate) {}
+  void propose(const MediatorView& v, Change& out) override {
+    out.clear();
+    const UtilityModel& m = *v.full->model;
+    const std::size_t n = v.open_issues.size();
+    if (n == 0) return;
+    x_.assign(v.draft.begin(), v.draft.end());
+    base_.resize(v.voters.size());
+    for (std::size_t j = 0; j < v.voters.size(); ++j)
+      base_[j] = m.utility(static_cast<std::size_t>(v.voters[j]), x_);
+    double combos = 1;
+    for (int i : v.open_issues) combos *= (*v.option_counts)[static_cast<std::size_t>(i)];
+    bool have = false;
+    int best_class = -1;
+    double best_score = -INFINITY;
+    best_.assign(x_.begin(), x_.end());
+    auto consider = [&] {
+      if (!m.acceptable_to_all(x_)) return;
+      bool strict = false, all_above = true;
+      double sum = 0, logs = 0;
+      for (std::size_t j = 0; j < v.voters.size(); ++j) {
+        const std::size_t k = static_cast<std::size_t>(v.voters[j]);
+        const double u = m.utility(k, x_);
+        if (u < base_[j] - 1e-12) return;
+        strict = strict || u > base_[j] + 1e-12;
+        sum += u;
+        const double g = u - v.full->reservation[k];
+        all_above = all_above && g > 0;
+        logs += g > 0 ? std::log(g) : 0;
+      }
+      if (!strict) return;
+      const int cls = all_above ? 1 : 0;
+      const double score = all_above ? logs : sum;
+      if (cls > best_class || (cls == best_class && score > best_score + 1e-12)) {
+        best_class = cls;
+        best_score = score;
+        best_ = x_;
+        have = true;
+      }
+    };
+    if (combos <= max_enumerate_) {
+      std::vector<int> digit(n, 0);
+      for (;;) {
+        for (std::size_t j = 0; j < n; ++j)
+          x_[static_cast<std::size_t>(v.open_issues[j])] = digit[j];
+        consider();
+        std::size_t j = 0;
+        for (; j < n; ++j) {
+          if (++digit[j] < (*v.option_counts)[static_cast<std::size_t>(v.open_issues[j])]) break;
+          digit[j] = 0;
+        }
+        if (j == n) break;
+      }
+    } else {
+      for (int s = 0; s < 512; ++s) {
+        x_.assign(v.draft.begin(), v.draft.end());
+        random_change(v, 1 + s % 3, cand_);
+        for (int q = 0; q < cand_.size; ++q)
+          x_[static_cast<std::size_t>(cand_.issue[q])] = cand_.option[q];
+        consider();
+      }
+    }
+    if (!have) return;
+    for (int i : v.open_issues)
+      if (best_[static_cast<std::size_t>(i)] != v.draft[static_cast<std::size_t>(i)])
+        out.add(i, best_[static_cast<std::size_t>(i)]);
+  }
+
+ private:
+  double max_enumerate_;
+  std::vector<int> x_, best_;
+  std::vector<double> base_;
+  Change cand_;
+};
+
+struct Registry {
+  std::vector<StrategyInfo> party_info, mediator_info;
+  std::vector<PartyFactory> party_make;
+  std::vector<MediatorFactory> mediator_make;
+};
+
+Registry& registry() {
+  static Registry r = [] {
+    Registry g;
+    auto td = [](double beta) {
+      return [beta](const StrategySpec& s) {
+        return std::make_unique<TimeDependent>(s.param("beta", beta));
+      };
+    };
+    g.party_info.push_back({"boulware",
+                            "time-dependent concession, concedes late (beta default 0.2)",
+                            {"beta"},
+                            false});
+    g.party_make.push_back(td(0.2));
+    g.party_info.push_back(
+        {"linear", "time-dependent concession, linear (beta 1)", {"beta"}, false});
+    g.party_make.push_back(td(1.0));
+    g.party_info.push_back({"conceder",
+                            "time-dependent concession, concedes early (beta default 5)",
+                            {"beta"},
+                            false});
+    g.party_make.push_back(td(5.0));
+    g.party_info.push_back(
+        {"hardliner", "accepts only strict improvements of its own utility", {}, false});
+    g.party_make.push_back([](const StrategySpec&) { return std::make_unique<Hardliner>(); });
+    g.party_info.push_back(
+        {"spe",
+         "subgame-perfect alternating offers (Rubinstein 1982), complete information",
+         {},
+         true});
+    g.party_make.push_back([](const StrategySpec&) { return std::make_unique<SubgamePerfect>(); });
+
+    g.mediator_info.push_back(
+        {"hill_climb", "random single-issue changes of the text (Klein et al. 2003)", {}, false});
+    g.mediator_make.push_back([](const StrategySpec&) { return std::make_unique<HillClimb>(); });
+    g.mediator_info.push_back({"annealing",
+                               "multi-issue changes narrowing with temperature t0*cooling^round",
+                               {"t0", "cooling"},
+                               false});
+    g.mediator_make.push_back([](const StrategySpec& s) {
+      return std::make_unique<Annealing>(s.param("t0", 1.0), s.param("cooling", 0.95));
+    });
+    g.mediator_info.push_back(
+        {"nash_seeking",
+         "learns preferences from votes, proposes the best estimated Nash product",
+         {"samples", "rate"},
+         false});
+    g.mediator_make.push_back([](const StrategySpec& s) {
+      return std::make_unique<NashSeeking>(static_cast<int>(s.param("samples", 16)),
+                                           s.param("rate", 0.1));
+    });
+    g.mediator_info.push_back(
+        {"oracle",
+         "full information: the best Pareto-improving change (an upper bound)",
+         {"max_enumerate"},
+         true});
+    g.mediator_make.push_back([](const StrategySpec& s) {
+      return std::make_unique<Oracle>(s.param("max_enumerate", 65536));
+    });
+    return g;
+  }();
+  return r;
+}
+
+template <class Info>
+int find_index(const std::vector<Info>& infos, const std::string& name) {
+  for (std::size_t i = 0; i < infos.size(); ++i)
+    if (infos[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+void register_party_strategy(StrategyInfo info, PartyFactory make) {
+  Registry& r = registry();
+  if (int i = find_index(r.party_info, info.name); i >= 0) {
+    r.party_info[static_cast<std::size_t>(i)] = std::move(info);
+    r.party_make[static_cast<std::size_t>(i)] = std::move(make);
+    return;
+  }
+  r.party_info.push_back(std::move(info));
+  r.party_make.push_back(std::move(make));
+}
+
+void register_mediator_strategy(StrategyInfo info, MediatorFactory make) {
+  Registry& r = registry();
+  if (int i = find_index(r.mediator_info, info.name); i >= 0) {
+    r.mediator_info[static_cast<std::size_t>(i)] = std::move(info);
+    r.mediator_make[static_cast<std::size_t>(i)] = std::move(make);
+    return;
+  }
+  r.mediator_info.push_back(std::move(info));
+  r.mediator_make.push_back(std::move(make));
+}
+
+const std::vector<StrategyInfo>& party_strategies() {
+  return registry().party_info;
+}
+const std::vector<StrategyInfo>& mediator_strategies() {
+  return registry().mediator_info;
+}
+
+const StrategyInfo* find_party_strategy(const std::string& name) {
+  const int i = find_index(registry().party_info, name);
+  return i < 0 ? nullptr : &registry().party_info[static_cast<std::size_t>(i)];
+}
+const StrategyInfo* find_mediator_strategy(const std::string& name) {
+  const int i = find_index(registry().mediator_info, name);
+  return i < 0 ? nullptr : &registry().mediator_info[static_cast<std::size_t>(i)];
+}
+
+std::unique_ptr<PartyStrategy> make_party_strategy(const StrategySpec& spec) {
+  const int i = find_index(registry().party_info, spec.type);
+  if (i < 0) throw Error("unknown party strategy '" + spec.type + "'");
+  return registry().party_make[static_cast<std::size_t>(i)](spec);
+}
+
+std::unique_ptr<MediatorStrategy> make_mediator_strategy(const StrategySpec& spec) {
+  const int i = find_index(registry().mediator_info, spec.type);
+  if (i < 0) throw Error("unknown mediator strategy '" + spec.type + "'");
+  return registry().mediator_make[static_cast<std::size_t>(i)](spec);
+}
+
+}  // namespace parley::engine

@@ -1,0 +1,169 @@
+#pragma once
+// Pluggable strategies (DESIGN §4). A party strategy decides votes (and, under
+// alternating offers, offers) from a PartyView: what that party may know, and
+// nothing else. A mediator strategy proposes changes to a group's draft from a
+// MediatorView: the draft, the open issues and the votes it has received, not
+// the parties' utilities (except the `oracle`, which is registered as needing
+// full information and is a benchmark, not a model of a real mediator).
+//
+// To add a strategy: derive from PartyStrategy or MediatorStrategy and call
+// register_party_strategy / register_mediator_strategy before loading a
+// scenario (docs/strategies.md shows a complete example).
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <random>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/process.hpp"
+#include "core/utility.hpp"
+
+namespace parley::engine {
+
+class Engine;
+struct FullInformation;
+
+/// What party k may see when it decides. Built only by the engine (private
+/// constructor): a strategy cannot reach another party's utilities, votes or
+/// reservation value through it.
+class PartyView {
+ public:
+  /// Own utility of any package (the party knows its own preferences).
+  [[nodiscard]] double utility(std::span<const int> package) const {
+    return model_->utility(k_, package);
+  }
+  [[nodiscard]] bool crosses_red_line(std::span<const int> package) const {
+    return model_->crosses_red_line(k_, package);
+  }
+  [[nodiscard]] double reservation() const { return reservation_; }  // own r_k(t)
+  [[nodiscard]] double best() const { return best_; }  // own best utility over the space
+  [[nodiscard]] double discount() const { return discount_; }
+  [[nodiscard]] int month() const { return month_; }
+  [[nodiscard]] int horizon() const { return horizon_; }
+  [[nodiscard]] int round() const { return round_; }
+  [[nodiscard]] int rounds() const { return rounds_; }  // alternating offers: rounds available
+  [[nodiscard]] const std::vector<int>& option_counts() const { return *option_counts_; }
+  /// The text as it stands, and the text proposed to this party.
+  [[nodiscard]] std::span<const int> current() const { return current_; }
+  [[nodiscard]] std::span<const int> proposed() const { return proposed_; }
+  [[nodiscard]] double utility_current() const { return u_current_; }
+  [[nodiscard]] double utility_proposed() const { return u_proposed_; }
+
+  PartyView(const PartyView&) = delete;
+  PartyView& operator=(const PartyView&) = delete;
+
+ private:
+  friend class Engine;
+  PartyView() = default;
+  const UtilityModel* model_ = nullptr;
+  std::size_t k_ = 0;
+  double reservation_ = 0, best_ = 1, discount_ = 1;
+  int month_ = 0, horizon_ = 1, round_ = 0, rounds_ = 0;
+  const std::vector<int>* option_counts_ = nullptr;
+  std::span<const int> current_, proposed_;
+  double u_current_ = 0, u_proposed_ = 0;
+};
+
+/// Votes cast at a direct-format table, visible to everyone seated there.
+struct TableVote {
+  int party;  // scenario party index
+  bool accept;
+};
+
+class PartyStrategy {
+ public:
+  virtual ~PartyStrategy() = default;
+  /// Single text: accept the proposed draft in place of the current one?
+  /// Alternating offers: accept the offer (proposed) or not?
+  virtual bool accept(const PartyView& view) = 0;
+  /// Would the party sign the text as it stands (current) now? Element consensus,
+  /// the framework and the final agreement need every member's endorsement.
+  /// Default: no red line, and utility at least max(r(t), aspiration(t)) with a
+  /// linear schedule.
+  virtual bool endorse(const PartyView& view);
+  /// Direct format only: the votes of everyone at the table on the last proposal.
+  virtual void observe(std::span<const TableVote> /*votes*/) {}
+  /// Alternating offers: write this party's offer into `out` (a whole package).
+  virtual void offer(const PartyView& view, std::span<int> out);
+  /// Full information (for the subgame-perfect baseline): set by the engine only
+  /// for strategies registered with needs_full_information.
+  virtual void inform(const FullInformation& /*info*/) {}
+};
+
+/// One proposed change: issue -> option pairs (at most kMaxChange).
+struct Change {
+  static constexpr int kMax = 8;
+  int size = 0;
+  int issue[kMax] = {};
+  int option[kMax] = {};
+  void clear() { size = 0; }
+  void add(int i, int o) {
+    if (size < kMax) {
+      issue[size] = i;
+      option[size] = o;
+      ++size;
+    }
+  }
+};
+
+struct MediatorView {
+  std::span<const int> draft;        // the whole package as it stands
+  std::span<const int> open_issues;  // issues the group may change now
+  std::span<const int> issue_group;  // per issue: owning group in the design (-1: none)
+  const std::vector<int>* option_counts = nullptr;
+  std::span<const int> voters;  // stakeholder indices (UtilityModel order) who vote
+  bool cross_topic = false;     // leader channel: changes must span groups
+  int month = 0, round = 0, group = -1;
+  std::mt19937_64* rng = nullptr;
+  const FullInformation* full = nullptr;  // only for full-information strategies
+};
+
+class MediatorStrategy {
+ public:
+  virtual ~MediatorStrategy() = default;
+  /// Writes a change of the draft into `out` (empty: nothing to propose).
+  virtual void propose(const MediatorView& view, Change& out) = 0;
+  /// The voters' verdicts on the last proposal (private to the mediator in shuttle format).
+  virtual void feedback(const MediatorView& /*view*/, const Change& /*change*/,
+                        std::span<const unsigned char> /*accepted*/) {}
+  /// Called once before a run with the scenario's dimensions.
+  virtual void reset(std::size_t /*stakeholders*/, const std::vector<int>& /*option_counts*/) {}
+};
+
+/// Everything, for the oracle and the subgame-perfect baseline.
+struct FullInformation {
+  const UtilityModel* model = nullptr;
+  std::span<const double> reservation;  // r_k(t) per stakeholder
+  std::span<const double> discount;     // per stakeholder
+  int rounds = 0;                       // alternating offers
+  std::size_t self = 0;                 // the informed party's stakeholder index
+};
+
+struct StrategyInfo {
+  std::string name;
+  std::string description;
+  std::vector<std::string> params;  // accepted parameter names
+  bool full_information = false;
+};
+
+using PartyFactory = std::function<std::unique_ptr<PartyStrategy>(const StrategySpec&)>;
+using MediatorFactory = std::function<std::unique_ptr<MediatorStrategy>(const StrategySpec&)>;
+
+void register_party_strategy(StrategyInfo info, PartyFactory make);
+void register_mediator_strategy(StrategyInfo info, MediatorFactory make);
+[[nodiscard]] const std::vector<StrategyInfo>& party_strategies();
+[[nodiscard]] const std::vector<StrategyInfo>& mediator_strategies();
+/// Throw parley::Error for an unknown name.
+std::unique_ptr<PartyStrategy> make_party_strategy(const StrategySpec& spec);
+std::unique_ptr<MediatorStrategy> make_mediator_strategy(const StrategySpec& spec);
+[[nodiscard]] const StrategyInfo* find_party_strategy(const std::string& name);
+[[nodiscard]] const StrategyInfo* find_mediator_strategy(const std::string& name);
+
+/// Faratin et al. (1998) time-dependent tolerance: the utility a party still
+/// insists on at time τ ∈ [0,1]:  a(τ) = r + (best − r)·(1 − τ^(1/β)).
+/// β < 1 Boulware (concedes late), β = 1 linear, β > 1 Conceder.
+double aspiration(double reservation, double best, double tau, double beta);
+
+}  // namespace parley::engine
