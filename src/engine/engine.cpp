@@ -329,6 +329,7 @@ void Engine::run(std::uint64_t seed, RunResult& out) {
   for (const TrustPair& tp : p_.trust)
     trust_[static_cast<std::size_t>(tp.from) * P + static_cast<std::size_t>(tp.to)] = tp.value;
   mediator_->reset(K_, option_counts_);
+  for (auto& ps : party_) ps->reset();
   for (std::size_t k = 0; k < K_; ++k) {
     info_[k].model = &model_;
     info_[k].reservation = r0_;

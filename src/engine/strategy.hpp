@@ -87,6 +87,8 @@ class PartyStrategy {
   virtual void observe(std::span<const TableVote> /*votes*/) {}
   /// Alternating offers: write this party's offer into `out` (a whole package).
   virtual void offer(const PartyView& view, std::span<int> out);
+  /// Called at the start of every run: forget what the last run taught.
+  virtual void reset() {}
   /// Full information (for the subgame-perfect baseline): set by the engine only
   /// for strategies registered with needs_full_information.
   virtual void inform(const FullInformation& /*info*/) {}
