@@ -27,7 +27,7 @@ class Reciprocator final : public engine::PartyStrategy {
   // Everything a strategy may know comes through the PartyView: its own utility
   // of any package, its own reservation value, the time, and the proposal.
   bool accept(const engine::PartyView& view) override {
-    if (view.crosses_red_line(view.proposed())) return false;
+    if (const int rl = view.red_line_change(); rl != 0) return rl < 0;  // red lines first
     const bool improvement = view.utility_proposed() >= view.utility_current();
     const bool small = view.utility_proposed() >= view.utility_current() - slack_;
     const bool yes = improvement || (small && others_yes_ >= my_yes_);

@@ -77,6 +77,17 @@ bool UtilityModel::crosses_red_line(std::size_t k, std::span<const int> x) const
   return false;
 }
 
+int UtilityModel::red_lines_crossed(std::size_t k, std::span<const int> x) const {
+  int n = 0;
+  for (std::size_t r = red_line_begin_[k]; r < red_line_begin_[k + 1]; ++r) {
+    bool all = true;
+    for (std::size_t c = red_begin_[r]; c < red_begin_[r + 1] && all; ++c)
+      all = x[static_cast<std::size_t>(red_conditions_[c].issue)] == red_conditions_[c].option;
+    n += all ? 1 : 0;
+  }
+  return n;
+}
+
 bool UtilityModel::acceptable_to_all(std::span<const int> x) const {
   for (std::size_t k = 0; k < parties(); ++k)
     if (crosses_red_line(k, x)) return false;

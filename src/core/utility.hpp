@@ -39,6 +39,8 @@ class UtilityModel {
   void evaluate(std::span<const int> x, std::span<double> out) const;
   /// True if x meets every condition of one of k's red lines.
   [[nodiscard]] bool crosses_red_line(std::size_t k, std::span<const int> x) const;
+  /// How many of stakeholder k's red lines x crosses.
+  [[nodiscard]] int red_lines_crossed(std::size_t k, std::span<const int> x) const;
   /// True if no stakeholder's red line is crossed.
   [[nodiscard]] bool acceptable_to_all(std::span<const int> x) const;
   /// u_k(x with issue set to option) - u_k(x), in O(interactions touching issue).

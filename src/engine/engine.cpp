@@ -136,7 +136,7 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
   table_.reserve(K_);
   open_buf_.reserve(s_.issues.size());
   voters_buf_.reserve(K_);
-  channel_credit_.resize(design_.leader_channels.size());
+  channel_failures_.resize(design_.leader_channels.size());
   info_.resize(K_);
 }
 
@@ -355,7 +355,7 @@ void Engine::run_single_text(RunResult& out) {
     st.stall = st.rounds = 0;
     st.shuttle = sides(static_cast<int>(g)) > 1;
   }
-  std::fill(channel_credit_.begin(), channel_credit_.end(), 0.0);
+  std::fill(channel_failures_.begin(), channel_failures_.end(), 0);
   for (std::size_t k = 0; k < K_; ++k) party_[k]->inform(info_[k]);
 
   auto framework_ready = [&] {
@@ -409,13 +409,21 @@ void Engine::run_single_text(RunResult& out) {
     bool signed_final = false;
     for (std::size_t g = 0; g < groups_.size() && !signed_final; ++g) {
       GroupState& st = *groups_[g];
-      if (st.consensus || st.escalated) continue;
+      // Groups with only detail issues still meet before the framework: no text
+      // to change yet, but meetings build trust ("visible good faith").
+      const bool good_faith_only = stage_ == 1 && !st.has_main;
+      if ((st.consensus && !good_faith_only) || st.escalated) continue;
       const double cadence = (st.level == st.spec->level && st.spec->cadence)
                                  ? *st.spec->cadence
                                  : p_.cadence[static_cast<std::size_t>(st.level)];
       const int meetings = meetings_in_month(cadence, month_);
-      const int n_sides = st.shuttle ? sides(static_cast<int>(g)) : 1;
-      for (int mtg = 0; mtg < meetings && !st.consensus && !st.escalated; ++mtg) {
+      for (int mtg = 0; mtg < meetings && (good_faith_only || !st.consensus) && !st.escalated;
+           ++mtg) {
+        const int n_sides = st.shuttle ? sides(static_cast<int>(g)) : 1;
+        if (st.shuttle && n_sides == 1) {  // refusals lapsed during the month
+          st.shuttle = false;
+          log(EventType::merge, static_cast<int>(g), st.level);
+        }
         log(EventType::meeting, static_cast<int>(g), st.level);
         out.events.back().sides = n_sides;
         if (st.shuttle)
@@ -427,6 +435,7 @@ void Engine::run_single_text(RunResult& out) {
           }
         else
           raise_trust(st.spec->members, p_.trust_meeting);
+        if (good_faith_only) continue;
         st.credit += 1;
         if (st.credit < n_sides) continue;  // a shuttle round needs one meeting per side
         st.credit -= n_sides;
@@ -441,7 +450,10 @@ void Engine::run_single_text(RunResult& out) {
         if (st.stall >= p_.escalate_after) {
           log(EventType::deadlock, static_cast<int>(g), st.level);
           st.stall = 0;
-          if (st.level != Level::leader) {
+          if (st.level == Level::leader) {
+            // Deadlocked at the top with no channel above: back to the group's own level.
+            st.level = st.spec->level;
+          } else {
             st.level = static_cast<Level>(static_cast<int>(st.level) + 1);
             log(EventType::escalation, static_cast<int>(g), st.level);
             if (st.level == Level::leader) {
@@ -480,7 +492,25 @@ void Engine::run_single_text(RunResult& out) {
                 s_.issues[static_cast<std::size_t>(i)].detail == (stage_ == 3))
               open.push_back(i);
         }
-        if (!round(-1, Level::leader, open, all_voters_, true, partner)) continue;
+        if (!round(-1, Level::leader, open, all_voters_, true, partner)) {
+          // A channel that cannot find a trade sends the groups back to work.
+          if (++channel_failures_[c] >= p_.escalate_after) {
+            channel_failures_[c] = 0;
+            log(EventType::deadlock, -1, Level::leader, partner);
+            for (auto& st : groups_)
+              if (st->escalated)
+                for (int m : st->spec->members)
+                  if (m == partner) {
+                    st->escalated = false;
+                    st->level = st->spec->level;
+                    st->stall = 0;
+                    break;
+                  }
+            break;
+          }
+          continue;
+        }
+        channel_failures_[c] = 0;
         out.events.back().type = EventType::package_trade;
         for (int q = 0; q < change_.size; ++q) {
           status_[static_cast<std::size_t>(change_.issue[q])] = Status::locked;

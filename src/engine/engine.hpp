@@ -6,7 +6,6 @@
 // seed): same inputs, same events, whatever else runs alongside.
 #include <cstdint>
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -113,7 +112,7 @@ class Engine {
   std::vector<int> all_voters_;
 
   // run state
-  std::mt19937_64 rng_;
+  Rng rng_;
   RunResult* out_ = nullptr;
   int month_ = 0, stage_ = 1;
   std::vector<int> defaults_, x_, y_;
@@ -127,7 +126,7 @@ class Engine {
   std::vector<unsigned char> accepted_;
   std::vector<TableVote> table_;
   std::vector<int> open_buf_, voters_buf_;
-  std::vector<double> channel_credit_;
+  std::vector<int> channel_failures_;
 };
 
 }  // namespace parley::engine

@@ -47,9 +47,12 @@ void offer_at_level(const PartyView& v, double level, std::span<int> out) {
   if (!found) std::copy(top.begin(), top.end(), out.begin());
 }
 
-double tau_of(const PartyView& v) {
-  return v.rounds() > 1 ? static_cast<double>(v.round()) / (v.rounds() - 1)
-                        : static_cast<double>(v.month()) / std::max(1, v.horizon());
+/// Time as a fraction of the deadline: rounds under alternating offers, else
+/// months over `deadline` (default: the horizon).
+double tau_of(const PartyView& v, double deadline = 0) {
+  if (v.rounds() > 1) return static_cast<double>(v.round()) / (v.rounds() - 1);
+  const double d = deadline > 0 ? deadline : std::max(1, v.horizon());
+  return static_cast<double>(v.month()) / d;
 }
 
 }  // namespace
@@ -70,9 +73,10 @@ namespace {
 /// never a red line.
 class TimeDependent final : public PartyStrategy {
  public:
-  explicit TimeDependent(double beta) : beta_(beta) {}
+  TimeDependent(double beta, double deadline) : beta_(beta), deadline_(deadline) {}
   bool accept(const PartyView& v) override {
-    if (v.crosses_red_line(v.proposed())) return false;
+    // Red lines first: never cross more of them, always welcome crossing fewer.
+    if (const int rl = v.red_line_change(); rl != 0) return rl < 0;
     if (v.utility_proposed() >= v.utility_current() - kUtilityTolerance) return true;
     return v.utility_proposed() >= level(v) - kUtilityTolerance;
   }
@@ -84,9 +88,9 @@ class TimeDependent final : public PartyStrategy {
 
  private:
   [[nodiscard]] double level(const PartyView& v) const {
-    return aspiration(v.reservation(), v.best(), tau_of(v), beta_);
+    return aspiration(v.reservation(), v.best(), tau_of(v, deadline_), beta_);
   }
-  double beta_;
+  double beta_, deadline_;
 };
 
 /// Accepts only strict improvements of its own utility, never a red line, and
@@ -99,8 +103,8 @@ class Hardliner final : public PartyStrategy {
            v.utility_current() >= std::max(v.reservation(), v.best()) - kUtilityTolerance;
   }
   bool accept(const PartyView& v) override {
-    return !v.crosses_red_line(v.proposed()) &&
-           v.utility_proposed() > v.utility_current() + kUtilityTolerance;
+    if (const int rl = v.red_line_change(); rl != 0) return rl < 0;
+    return v.utility_proposed() > v.utility_current() + kUtilityTolerance;
   }
 };
 
@@ -111,8 +115,12 @@ class SubgamePerfect final : public PartyStrategy {
  public:
   void inform(const FullInformation& info) override { info_ = &info; }
   bool accept(const PartyView& v) override {
+    if (v.rounds() == 0) {  // single text: like a voter for improvements
+      if (const int rl = v.red_line_change(); rl != 0) return rl < 0;
+      return v.utility_proposed() >= v.utility_current() - kUtilityTolerance;
+    }
     if (v.crosses_red_line(v.proposed())) return false;
-    if (!info_ || v.rounds() == 0) return v.utility_proposed() >= v.utility_current();
+    if (!info_) return v.utility_proposed() >= v.utility_current();
     plan(v);
     // Responder j at round t accepts iff u_j(x) >= d_j * W_j(t+1).
     const std::size_t t = static_cast<std::size_t>(v.round());
@@ -195,8 +203,8 @@ class SubgamePerfect final : public PartyStrategy {
 
 // ---- mediators ---------------------------------------------------------------
 
-int pick(std::mt19937_64& rng, int n) {
-  return static_cast<int>(rng() % static_cast<std::uint64_t>(n));
+int pick(Rng& rng, int n) {
+  return rng.below(n);
 }
 
 /// A change of `issue` to a random other option.
@@ -213,15 +221,16 @@ void random_change(const MediatorView& v, int k, Change& out) {
   out.clear();
   const int n = static_cast<int>(v.open_issues.size());
   if (n == 0) return;
+  if (v.cross_topic && n >= 2) k = std::max(k, 2 + pick(*v.rng, 3));  // trades of 2-4 issues
   k = std::min(k, n);
-  if (v.cross_topic && n >= 2) k = std::max(k, 2);
   int first = v.open_issues[static_cast<std::size_t>(pick(*v.rng, n))];
   mutate(v, first, out);
   // A trade must span groups when the open issues do.
   bool spans = false;
-  for (int i : v.open_issues)
-    spans = spans || v.issue_group[static_cast<std::size_t>(i)] !=
-                         v.issue_group[static_cast<std::size_t>(first)];
+  if (v.cross_topic)
+    for (int i : v.open_issues)
+      spans = spans || v.issue_group[static_cast<std::size_t>(i)] !=
+                           v.issue_group[static_cast<std::size_t>(first)];
   for (int tries = 0; out.size < k && tries < 8 * k; ++tries) {
     const int i = v.open_issues[static_cast<std::size_t>(pick(*v.rng, n))];
     bool dup = false;
@@ -249,7 +258,7 @@ class Annealing final : public MediatorStrategy {
   Annealing(double t0, double cooling) : t0_(t0), cooling_(cooling) {}
   void propose(const MediatorView& v, Change& out) override {
     const double temp = t0_ * std::pow(cooling_, v.round);
-    const double u = std::uniform_real_distribution<double>(0, 1)(*v.rng);
+    const double u = v.rng->uniform();
     const int n = static_cast<int>(v.open_issues.size());
     random_change(v, 1 + static_cast<int>(temp * u * std::max(0, n - 1)), out);
   }
@@ -273,25 +282,41 @@ class NashSeeking final : public MediatorStrategy {
   }
   void propose(const MediatorView& v, Change& out) override {
     out.clear();
-    double best = -INFINITY;
+    // Each voter's estimated level of the current text, once per proposal.
+    const double n = static_cast<double>(v.draft.size());
+    level_.resize(v.voters.size());
+    for (std::size_t j = 0; j < v.voters.size(); ++j) {
+      const double* row = est_.data() + static_cast<std::size_t>(v.voters[j]) * stride_;
+      double l = 0;
+      for (std::size_t i = 0; i < v.draft.size(); ++i)
+        l += row[offset_[i] + static_cast<std::size_t>(v.draft[i])];
+      level_[j] = l;
+    }
+    // Score: (predicted acceptable by all, estimated Nash product Π_k level_k / n).
+    bool best_all = false;
+    double best = -1;
     for (int s = 0; s < samples_; ++s) {
-      random_change(v, 1 + (s % 2), cand_);
+      random_change(v, 1 + (s % 3), cand_);
       if (cand_.size == 0) continue;
-      double score = 0;
-      bool all = true;
-      for (int k : v.voters) {
-        double level = 0, gain = 0;
-        for (std::size_t i = 0; i < v.draft.size(); ++i) level += value(k, i, v.draft[i]);
-        for (int j = 0; j < cand_.size; ++j)
-          gain += value(k, static_cast<std::size_t>(cand_.issue[j]), cand_.option[j]) -
-                  value(k, static_cast<std::size_t>(cand_.issue[j]),
-                        v.draft[static_cast<std::size_t>(cand_.issue[j])]);
-        all = all && gain >= 0;
-        score += std::log(std::max(1e-9, (level + gain) / static_cast<double>(v.draft.size())));
+      // Column offsets of the new and old options of the changed issues.
+      std::size_t to[Change::kMax], from[Change::kMax];
+      for (int q = 0; q < cand_.size; ++q) {
+        const auto i = static_cast<std::size_t>(cand_.issue[q]);
+        to[q] = offset_[i] + static_cast<std::size_t>(cand_.option[q]);
+        from[q] = offset_[i] + static_cast<std::size_t>(v.draft[i]);
       }
-      if (all) score += 1e3;  // predicted acceptable first
-      if (score > best) {
-        best = score;
+      double product = 1;
+      bool all = true;
+      for (std::size_t j = 0; j < v.voters.size(); ++j) {
+        const double* row = est_.data() + static_cast<std::size_t>(v.voters[j]) * stride_;
+        double gain = 0;
+        for (int q = 0; q < cand_.size; ++q) gain += row[to[q]] - row[from[q]];
+        all = all && gain >= 0;
+        product *= std::max(1e-9, (level_[j] + gain) / n);
+      }
+      if ((all && !best_all) || (all == best_all && product > best)) {
+        best_all = all;
+        best = product;
         out = cand_;
       }
     }
@@ -329,7 +354,7 @@ class NashSeeking final : public MediatorStrategy {
   double rate_;
   std::vector<std::size_t> offset_;
   std::size_t stride_ = 0;
-  std::vector<double> est_;
+  std::vector<double> est_, level_;
   Change cand_;
 };
 
@@ -427,7 +452,7 @@ Registry& registry() {
     Registry g;
     auto td = [](double beta) {
       return [beta](const StrategySpec& s) {
-        return std::make_unique<TimeDependent>(s.param("beta", beta));
+        return std::make_unique<TimeDependent>(s.param("beta", beta), s.param("deadline", 0));
       };
     };
     g.party_info.push_back({"boulware",
@@ -436,7 +461,7 @@ Registry& registry() {
                             false});
     g.party_make.push_back(td(0.2));
     g.party_info.push_back(
-        {"linear", "time-dependent concession, linear (beta 1)", {"beta"}, false});
+        {"linear", "time-dependent concession, linear (beta 1)", {"beta", "deadline"}, false});
     g.party_make.push_back(td(1.0));
     g.party_info.push_back({"conceder",
                             "time-dependent concession, concedes early (beta default 5)",

@@ -12,12 +12,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <random>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "core/process.hpp"
+#include "core/rng.hpp"
 #include "core/utility.hpp"
 
 namespace parley::engine {
@@ -36,6 +36,17 @@ class PartyView {
   }
   [[nodiscard]] bool crosses_red_line(std::span<const int> package) const {
     return model_->crosses_red_line(k_, package);
+  }
+  /// How many of its own red lines a package crosses.
+  [[nodiscard]] int red_lines_crossed(std::span<const int> package) const {
+    return model_->red_lines_crossed(k_, package);
+  }
+  /// Compares the proposal with the current text on the party's red lines: +1 if
+  /// it crosses more of them, -1 if fewer, 0 if as many. (The status quo itself
+  /// may cross a red line: then moving away from it is a gain, not a loss.)
+  [[nodiscard]] int red_line_change() const {
+    const int a = red_lines_crossed(proposed_), b = red_lines_crossed(current_);
+    return a > b ? 1 : a < b ? -1 : 0;
   }
   [[nodiscard]] double reservation() const { return reservation_; }  // own r_k(t)
   [[nodiscard]] double best() const { return best_; }  // own best utility over the space
@@ -118,7 +129,7 @@ struct MediatorView {
   std::span<const int> voters;  // stakeholder indices (UtilityModel order) who vote
   bool cross_topic = false;     // leader channel: changes must span groups
   int month = 0, round = 0, group = -1;
-  std::mt19937_64* rng = nullptr;
+  Rng* rng = nullptr;  // the run's only source of randomness
   const FullInformation* full = nullptr;  // only for full-information strategies
 };
 

@@ -89,8 +89,10 @@ std::string run_narrative(const RunReport& r) {
               fmt::format("  {}: CONSENSUS — every member endorses; its open items are agreed", w));
           break;
         case EventType::deadlock:
-          notes.push_back(fmt::format("  {}: deadlock ({} rounds without an adopted change)", w,
-                                      s.process.escalate_after));
+          notes.push_back(fmt::format("  {}: deadlock ({} {} without an adopted change){}", w,
+                                      s.process.escalate_after,
+                                      e.group >= 0 ? "rounds" : "channel meetings",
+                                      e.group >= 0 ? "" : " — the waiting groups go back to work"));
           break;
         case EventType::escalation:
           notes.push_back(fmt::format("  {}: escalated to the {} level", w, to_string(e.level)));
@@ -100,6 +102,7 @@ std::string run_narrative(const RunReport& r) {
               "  {}: refusals lapsed — the shuttle groups merge; direct talks from now", w));
           break;
         case EventType::package_trade: {
+          ++tally[w].adopted;
           const auto next = decode(s, e.package);
           notes.push_back(fmt::format("  {}: PACKAGE TRADE {}", w, diff(s, text, next)));
           text = next;
