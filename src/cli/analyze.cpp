@@ -58,12 +58,6 @@ void print_wrapped(const std::string& text, std::size_t indent, std::size_t widt
   fmt::print("{}\n", line);
 }
 
-std::vector<int> decode(const Scenario& s, Index index) {
-  std::vector<int> x(s.issues.size());
-  s.space().decode(index, x);
-  return x;
-}
-
 std::string frontier_line(const analysis::Frontier& f) {
   std::uint64_t packages = 0;
   for (auto c : f.points.count) packages += c;
@@ -135,14 +129,14 @@ void print_report(const Scenario& s, const analysis::AnalysisResult& r) {
   for (const auto& sol : r.solutions) {
     row(sol.name, pts.at(sol.point));
     fmt::print("   ({} package{})\n", pts.count[sol.point], pts.count[sol.point] == 1 ? "" : "s");
-    print_wrapped(package_text(s, decode(s, pts.rep[sol.point])), w + 4);
+    print_wrapped(package_text(s, s.package_at(pts.rep[sol.point])), w + 4);
   }
   if (!r.top_nash.empty()) {
     fmt::print("\nTop {} by Nash product\n", r.top_nash.size());
     for (std::size_t j = 0; j < r.top_nash.size(); ++j) {
       row(fmt::format("#{}", j + 1), pts.at(r.top_nash[j]));
       fmt::print("\n");
-      print_wrapped(package_text(s, decode(s, pts.rep[r.top_nash[j]])), w + 4);
+      print_wrapped(package_text(s, s.package_at(pts.rep[r.top_nash[j]])), w + 4);
     }
   }
   for (const auto& c : r.checks) {
@@ -169,7 +163,7 @@ void print_report(const Scenario& s, const analysis::AnalysisResult& r) {
     for (std::size_t j = 0; j < c.improving.size() && j < 3; ++j) {
       row(j == 0 ? "better" : "", ff.at(c.improving[j]));
       fmt::print("\n");
-      print_wrapped(package_text(s, decode(s, ff.rep[c.improving[j]])), w + 4);
+      print_wrapped(package_text(s, s.package_at(ff.rep[c.improving[j]])), w + 4);
     }
     std::string dist;
     for (std::size_t j = 0; j < r.solutions.size(); ++j)

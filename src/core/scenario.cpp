@@ -47,6 +47,12 @@ std::vector<int> Scenario::stakeholders() const {
   return out;
 }
 
+std::vector<int> Scenario::package_at(Index index) const {
+  std::vector<int> x(issues.size());
+  space().decode(index, x);
+  return x;
+}
+
 std::vector<int> Scenario::default_package() const {
   std::vector<int> out;
   out.reserve(issues.size());

@@ -96,6 +96,8 @@ struct Scenario {
   /// Indices of the parties with preferences, in declaration order.
   [[nodiscard]] std::vector<int> stakeholders() const;
   [[nodiscard]] std::vector<int> default_package() const;
+  /// The package with this index in the mixed-radix space.
+  [[nodiscard]] std::vector<int> package_at(Index index) const;
 };
 
 }  // namespace parley

@@ -14,12 +14,6 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-std::vector<int> decode(const Scenario& s, Index index) {
-  std::vector<int> x(s.issues.size());
-  s.space().decode(index, x);
-  return x;
-}
-
 json utilities(const Scenario& s, const analysis::AnalysisResult& r, const double* u) {
   json out = json::object();
   for (std::size_t k = 0; k < r.stakeholders.size(); ++k)
@@ -80,13 +74,13 @@ json analysis_json(const Scenario& s, const analysis::AnalysisResult& r) {
                     {"utilities", utilities(s, r, pts.at(sol.point))},
                     {"packages", pts.count[sol.point]},
                     {"index", pts.rep[sol.point]},
-                    {"package", package_json(s, decode(s, pts.rep[sol.point]))}});
+                    {"package", package_json(s, s.package_at(pts.rep[sol.point]))}});
   out["solutions"] = sols;
   json top = json::array();
   for (std::size_t i : r.top_nash)
     top.push_back({{"utilities", utilities(s, r, pts.at(i))},
                    {"index", pts.rep[i]},
-                   {"package", package_json(s, decode(s, pts.rep[i]))}});
+                   {"package", package_json(s, s.package_at(pts.rep[i]))}});
   out["top_nash"] = top;
   json checks = json::array();
   for (const auto& c : r.checks) {
@@ -112,7 +106,7 @@ json analysis_json(const Scenario& s, const analysis::AnalysisResult& r) {
     for (std::size_t i : c.improving)
       imp.push_back({{"utilities", utilities(s, r, ff.at(i))},
                      {"index", ff.rep[i]},
-                     {"package", package_json(s, decode(s, ff.rep[i]))}});
+                     {"package", package_json(s, s.package_at(ff.rep[i]))}});
     cj["improving"] = imp;
     json dist = json::object();
     for (std::size_t j = 0; j < r.solutions.size(); ++j) dist[r.solutions[j].name] = c.distance[j];

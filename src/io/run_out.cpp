@@ -14,12 +14,6 @@ using json = nlohmann::ordered_json;
 
 namespace {
 
-std::vector<int> decode(const Scenario& s, Index index) {
-  std::vector<int> x(s.issues.size());
-  s.space().decode(index, x);
-  return x;
-}
-
 /// "issue=option, ..." for the issues where `to` differs from `from`.
 std::string diff(const Scenario& s, const std::vector<int>& from, const std::vector<int>& to) {
   std::string out;
@@ -77,7 +71,7 @@ std::string run_narrative(const RunReport& r) {
           ++t.proposals;
         } else {
           ++t.adopted;
-          const auto next = decode(s, e.package);
+          const auto next = s.package_at(e.package);
           notes.push_back(fmt::format("  {}: adopted {}", w, diff(s, text, next)));
           text = next;
         }
@@ -103,7 +97,7 @@ std::string run_narrative(const RunReport& r) {
           break;
         case EventType::package_trade: {
           ++tally[w].adopted;
-          const auto next = decode(s, e.package);
+          const auto next = s.package_at(e.package);
           notes.push_back(fmt::format("  {}: PACKAGE TRADE {}", w, diff(s, text, next)));
           text = next;
           break;
