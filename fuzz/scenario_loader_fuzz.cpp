@@ -6,6 +6,7 @@
 
 #include "core/errors.hpp"
 #include "core/utility.hpp"
+#include "engine/engine.hpp"
 #include "io/package.hpp"
 #include "io/scenario_yaml.hpp"
 
@@ -19,6 +20,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     volatile double sink = 0;
     for (std::size_t k = 0; k < model.parties(); ++k) sink = sink + model.utility(k, x);
     for (const auto& p : s.packages) (void)parley::io::format_package(s, p.options);
+    // And runnable: every design, on small spaces and short runs (to keep executions fast).
+    double rounds = 0;
+    for (double c : s.process.cadence) rounds += c * s.process.horizon;
+    if (s.space().size() <= 512 && rounds <= 2000)
+      for (std::size_t d = 0; d < s.process.designs.size(); ++d) parley::engine::Engine(s, d).run(1);
   } catch (const parley::ValidationError&) {
   } catch (const parley::Error&) {  // e.g. a space beyond 2^64 packages
   }

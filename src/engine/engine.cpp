@@ -245,6 +245,7 @@ bool Engine::round(int group, Level level, std::span<const int> open, std::span<
   mv.month = month_;
   mv.round = group >= 0 ? groups_[static_cast<std::size_t>(group)]->rounds : out_->rounds;
   mv.group = group;
+  mv.text_version = text_version_;
   mv.rng = &rng_;
   if (mediator_full_) {
     full_.model = &model_;
@@ -285,6 +286,7 @@ bool Engine::round(int group, Level level, std::span<const int> open, std::span<
   }
   std::copy(y_.begin(), y_.end(), x_.begin());
   std::copy(uy_.begin(), uy_.end(), u_.begin());
+  ++text_version_;
   log(EventType::adopted, group, level, party);
   out_->events.back().package = package_index(x_);
   if (group >= 0)
@@ -323,6 +325,7 @@ void Engine::run(std::uint64_t seed, RunResult& out) {
   stage_ = 1;
   std::copy(defaults_.begin(), defaults_.end(), x_.begin());
   model_.evaluate(x_, u_);
+  ++text_version_;
   std::fill(status_.begin(), status_.end(), Status::open);
   const std::size_t P = s_.parties.size();
   std::fill(trust_.begin(), trust_.end(), p_.trust_initial);

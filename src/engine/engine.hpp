@@ -115,6 +115,7 @@ class Engine {
   Rng rng_;
   RunResult* out_ = nullptr;
   int month_ = 0, stage_ = 1;
+  std::uint64_t text_version_ = 0;
   std::vector<int> defaults_, x_, y_;
   std::vector<double> u_, uy_, r_;
   std::vector<Status> status_;

@@ -225,6 +225,7 @@ void random_change(const MediatorView& v, int k, Change& out) {
   k = std::min(k, n);
   int first = v.open_issues[static_cast<std::size_t>(pick(*v.rng, n))];
   mutate(v, first, out);
+  if (k == 1) return;
   // A trade must span groups when the open issues do.
   bool spans = false;
   if (v.cross_topic)
@@ -279,18 +280,33 @@ class NashSeeking final : public MediatorStrategy {
       offset_[i + 1] = offset_[i] + static_cast<std::size_t>(counts[i]);
     stride_ = offset_.back();
     est_.assign(stakeholders * stride_, 0.5);
+    cached_.assign(stakeholders, 0.0);
+    fresh_.assign(stakeholders, 0);
+    version_ = ~std::uint64_t{0};
   }
   void propose(const MediatorView& v, Change& out) override {
     out.clear();
     // Each voter's estimated level of the current text, once per proposal.
-    const double n = static_cast<double>(v.draft.size());
-    level_.resize(v.voters.size());
-    for (std::size_t j = 0; j < v.voters.size(); ++j) {
-      const double* row = est_.data() + static_cast<std::size_t>(v.voters[j]) * stride_;
-      double l = 0;
-      for (std::size_t i = 0; i < v.draft.size(); ++i)
-        l += row[offset_[i] + static_cast<std::size_t>(v.draft[i])];
-      level_[j] = l;
+    // (cached per stakeholder until the text or its estimates change)
+    const std::size_t nv = v.voters.size();
+    level_.resize(nv);
+    rows_.resize(nv);
+    if (v.text_version != version_) {
+      version_ = v.text_version;
+      std::fill(fresh_.begin(), fresh_.end(), 0);
+    }
+    for (std::size_t j = 0; j < nv; ++j) {
+      const auto k = static_cast<std::size_t>(v.voters[j]);
+      const double* row = est_.data() + k * stride_;
+      rows_[j] = row;
+      if (!fresh_[k]) {
+        double l = 0;
+        for (std::size_t i = 0; i < v.draft.size(); ++i)
+          l += row[offset_[i] + static_cast<std::size_t>(v.draft[i])];
+        cached_[k] = l;
+        fresh_[k] = 1;
+      }
+      level_[j] = cached_[k];
     }
     // Score: (predicted acceptable by all, estimated Nash product Π_k level_k / n).
     bool best_all = false;
@@ -307,12 +323,13 @@ class NashSeeking final : public MediatorStrategy {
       }
       double product = 1;
       bool all = true;
-      for (std::size_t j = 0; j < v.voters.size(); ++j) {
-        const double* row = est_.data() + static_cast<std::size_t>(v.voters[j]) * stride_;
+      const int size = cand_.size;
+      for (std::size_t j = 0; j < nv; ++j) {
+        const double* row = rows_[j];
         double gain = 0;
-        for (int q = 0; q < cand_.size; ++q) gain += row[to[q]] - row[from[q]];
-        all = all && gain >= 0;
-        product *= std::max(1e-9, (level_[j] + gain) / n);
+        for (int q = 0; q < size; ++q) gain += row[to[q]] - row[from[q]];
+        all &= gain >= 0;
+        product *= std::max(1e-9, level_[j] + gain);  // Π (level/n) up to the constant n^K
       }
       if ((all && !best_all) || (all == best_all && product > best)) {
         best_all = all;
@@ -333,6 +350,7 @@ class NashSeeking final : public MediatorStrategy {
       const bool predicted = gain >= 0;
       if (predicted == static_cast<bool>(accepted[j])) continue;
       const double dir = accepted[j] ? rate_ : -rate_;
+      fresh_[static_cast<std::size_t>(k)] = 0;
       for (int q = 0; q < c.size; ++q) {
         double& up = ref(k, static_cast<std::size_t>(c.issue[q]), c.option[q]);
         double& down = ref(k, static_cast<std::size_t>(c.issue[q]),
@@ -354,7 +372,10 @@ class NashSeeking final : public MediatorStrategy {
   double rate_;
   std::vector<std::size_t> offset_;
   std::size_t stride_ = 0;
-  std::vector<double> est_, level_;
+  std::vector<double> est_, level_, cached_;
+  std::vector<unsigned char> fresh_;
+  std::uint64_t version_ = 0;
+  std::vector<const double*> rows_;
   Change cand_;
 };
 

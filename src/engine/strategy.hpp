@@ -129,7 +129,8 @@ struct MediatorView {
   std::span<const int> voters;  // stakeholder indices (UtilityModel order) who vote
   bool cross_topic = false;     // leader channel: changes must span groups
   int month = 0, round = 0, group = -1;
-  Rng* rng = nullptr;  // the run's only source of randomness
+  std::uint64_t text_version = 0;         // changes whenever the text changes (for caches)
+  Rng* rng = nullptr;                     // the run's only source of randomness
   const FullInformation* full = nullptr;  // only for full-information strategies
 };
 
