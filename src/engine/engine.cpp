@@ -173,6 +173,7 @@ void Engine::set_view(std::size_t k, std::span<const int> current, std::span<con
   view_.round_ = round;
   view_.rounds_ = rounds;
   view_.option_counts_ = &option_counts_;
+  view_.space_ = &space_;
   view_.current_ = current;
   view_.proposed_ = proposed;
   view_.u_current_ = u_current;

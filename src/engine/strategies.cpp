@@ -20,30 +20,24 @@ namespace {
 /// smallest index; its best package when none reaches `level`. Enumerates the
 /// space, so alternating offers are for small spaces.
 void offer_at_level(const PartyView& v, double level, std::span<int> out) {
-  const auto& counts = v.option_counts();
-  std::vector<int> x(counts.size(), 0), top(counts.size(), 0);
   double best_u = INFINITY, top_u = -INFINITY;
   bool found = false;
-  for (;;) {
-    if (!v.crosses_red_line(x)) {
-      const double u = v.utility(x);
-      if (u >= level - kUtilityTolerance && u < best_u) {
-        best_u = u;
-        found = true;
-        std::copy(x.begin(), x.end(), out.begin());
-      }
-      if (u > top_u) {
-        top_u = u;
-        top = x;
-      }
+  std::vector<int> top(v.space().issues(), 0);
+  Odometer odo(v.space());
+  do {
+    const std::span<const int> x = odo.digits();
+    if (v.crosses_red_line(x)) continue;
+    const double u = v.utility(x);
+    if (u >= level - kUtilityTolerance && u < best_u) {
+      best_u = u;
+      found = true;
+      std::copy(x.begin(), x.end(), out.begin());
     }
-    std::size_t i = 0;
-    for (; i < x.size(); ++i) {
-      if (++x[i] < counts[i]) break;
-      x[i] = 0;
+    if (u > top_u) {
+      top_u = u;
+      top.assign(x.begin(), x.end());
     }
-    if (i == x.size()) break;
-  }
+  } while (odo.next() >= 0);
   if (!found) std::copy(top.begin(), top.end(), out.begin());
 }
 
@@ -139,18 +133,11 @@ class SubgamePerfect final : public PartyStrategy {
   void plan(const PartyView& v) {
     if (!offers_.empty()) return;
     const UtilityModel& m = *info_->model;
-    const auto& counts = v.option_counts();
     std::vector<std::vector<int>> space;
-    std::vector<int> x(counts.size(), 0);
-    for (;;) {
-      space.push_back(x);
-      std::size_t i = 0;
-      for (; i < x.size(); ++i) {
-        if (++x[i] < counts[i]) break;
-        x[i] = 0;
-      }
-      if (i == x.size()) break;
-    }
+    Odometer odo(v.space());
+    do {
+      space.emplace_back(odo.digits().begin(), odo.digits().end());
+    } while (odo.next() >= 0);
     const std::size_t self = info_->self;
     const std::size_t other = 1 - self;
     std::vector<double> us(space.size()), uo(space.size());

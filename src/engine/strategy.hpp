@@ -56,6 +56,8 @@ class PartyView {
   [[nodiscard]] int round() const { return round_; }
   [[nodiscard]] int rounds() const { return rounds_; }  // alternating offers: rounds available
   [[nodiscard]] const std::vector<int>& option_counts() const { return *option_counts_; }
+  /// The settlement space (to enumerate packages with an Odometer).
+  [[nodiscard]] const Space& space() const { return *space_; }
   /// The text as it stands, and the text proposed to this party.
   [[nodiscard]] std::span<const int> current() const { return current_; }
   [[nodiscard]] std::span<const int> proposed() const { return proposed_; }
@@ -73,6 +75,7 @@ class PartyView {
   double reservation_ = 0, best_ = 1, discount_ = 1;
   int month_ = 0, horizon_ = 1, round_ = 0, rounds_ = 0;
   const std::vector<int>* option_counts_ = nullptr;
+  const Space* space_ = nullptr;
   std::span<const int> current_, proposed_;
   double u_current_ = 0, u_proposed_ = 0;
 };
