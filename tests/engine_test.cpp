@@ -229,6 +229,18 @@ TEST(Engine, AlternatingOffersReproduceRubinstein) {
   EXPECT_NEAR(rubinstein_share(0.9, 0.9, 1000), 0.5263, 0.005);
 }
 
+TEST(Engine, AlternatingOffersTimeDependentPartiesConcedeOverTime) {
+  // A responder judges the offer against its aspiration, not against the default
+  // package: the patient Boulware party ends with the larger share, and not at once.
+  const Scenario s = load(split(100, "", "",
+                                "process: {protocol: alternating_offers, horizon: 100, "
+                                "strategies: {a: linear, b: boulware}}\n"));
+  const RunResult r = Engine(s, 0).run(1);
+  ASSERT_EQ(r.outcome, Outcome::final_agreement);
+  EXPECT_GT(r.rounds, 10);
+  EXPECT_GT(r.utility[1], r.utility[0]);
+}
+
 TEST(Engine, MediatedTextEndsInEveryMembersAcceptableSet) {
   int finals = 0;
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {

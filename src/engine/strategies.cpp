@@ -69,6 +69,10 @@ class TimeDependent final : public PartyStrategy {
  public:
   TimeDependent(double beta, double deadline) : beta_(beta), deadline_(deadline) {}
   bool accept(const PartyView& v) override {
+    // Alternating offers: there is no standing text to improve on, only the offer.
+    if (v.rounds() > 0)
+      return !v.crosses_red_line(v.proposed()) &&
+             v.utility_proposed() >= std::max(v.reservation(), level(v)) - kUtilityTolerance;
     // Red lines first: never cross more of them, always welcome crossing fewer.
     if (const int rl = v.red_line_change(); rl != 0) return rl < 0;
     if (v.utility_proposed() >= v.utility_current() - kUtilityTolerance) return true;
@@ -97,6 +101,9 @@ class Hardliner final : public PartyStrategy {
            v.utility_current() >= std::max(v.reservation(), v.best()) - kUtilityTolerance;
   }
   bool accept(const PartyView& v) override {
+    if (v.rounds() > 0)  // alternating offers: only its best
+      return !v.crosses_red_line(v.proposed()) &&
+             v.utility_proposed() >= std::max(v.reservation(), v.best()) - kUtilityTolerance;
     if (const int rl = v.red_line_change(); rl != 0) return rl < 0;
     return v.utility_proposed() > v.utility_current() + kUtilityTolerance;
   }
