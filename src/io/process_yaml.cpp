@@ -265,12 +265,7 @@ class ProcessReader {
       auto id = r_.string_field(g, "id", "a group", true);
       if (!id) continue;
       const std::string what = "group '" + *id + "'";
-      bool dup = false;
-      for (const auto& other : p_.groups) dup = dup || other.id == *id;
-      if (dup) {
-        r_.error(g["id"], "duplicate group id '" + *id + "'", "ids must be unique");
-        continue;
-      }
+      if (!r_.check_unique(g["id"], p_.groups, *id, "group")) continue;
       GroupSpec out;
       out.id = *id;
       out.name = r_.string_field(g, "name", what, false).value_or(*id);
@@ -339,12 +334,7 @@ class ProcessReader {
       auto id = r_.string_field(d, "id", "a design", true);
       if (!id) continue;
       const std::string what = "design '" + *id + "'";
-      bool dup = false;
-      for (const auto& other : p_.designs) dup = dup || other.id == *id;
-      if (dup) {
-        r_.error(d["id"], "duplicate design id '" + *id + "'", "ids must be unique");
-        continue;
-      }
+      if (!r_.check_unique(d["id"], p_.designs, *id, "design")) continue;
       DesignSpec out;
       out.id = *id;
       out.name = r_.string_field(d, "name", what, false).value_or(*id);

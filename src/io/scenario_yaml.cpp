@@ -50,18 +50,6 @@ class ScenarioLoader {
  private:
   YamlReader& r_;
 
-  /// Reports a duplicate id; returns false for a duplicate (which is then skipped).
-  template <class T>
-  bool check_unique(const YAML::Node& node, const std::vector<T>& so_far, const std::string& id,
-                    const std::string& kind) {
-    for (const auto& x : so_far)
-      if (x.id == id) {
-        r_.error(node, "duplicate " + kind + " id '" + id + "'", "ids must be unique");
-        return false;
-      }
-    return true;
-  }
-
   void parties(const YAML::Node& node, const YAML::Node& root, Scenario& s) {
     if (!node.IsDefined()) {
       r_.error(root, "the scenario is missing the required field 'parties'");
@@ -76,7 +64,7 @@ class ScenarioLoader {
       auto id = r_.string_field(p, "id", "a party", true);
       if (!id) continue;
       party.id = *id;
-      if (!check_unique(p["id"], s.parties, party.id, "party")) continue;
+      if (!r_.check_unique(p["id"], s.parties, party.id, "party")) continue;
       party.name = r_.string_field(p, "name", "party '" + party.id + "'", false).value_or(party.id);
       if (auto role = r_.string_field(p, "role", "party '" + party.id + "'", false)) {
         if (*role == "party")
@@ -110,7 +98,7 @@ class ScenarioLoader {
       auto id = r_.string_field(n, "id", "an issue", true);
       if (!id) continue;
       issue.id = *id;
-      if (!check_unique(n["id"], s.issues, issue.id, "issue")) continue;
+      if (!r_.check_unique(n["id"], s.issues, issue.id, "issue")) continue;
       const std::string what = "issue '" + issue.id + "'";
       issue.name = r_.string_field(n, "name", what, false).value_or(issue.id);
       issue.topic = r_.string_field(n, "topic", what, false).value_or(issue.id);
@@ -365,7 +353,7 @@ class ScenarioLoader {
       auto id = r_.string_field(n, "id", "a package", true);
       if (!id) continue;
       pkg.id = *id;
-      if (!check_unique(n["id"], s.packages, pkg.id, "package")) continue;
+      if (!r_.check_unique(n["id"], s.packages, pkg.id, "package")) continue;
       pkg.name = r_.string_field(n, "name", "package '" + pkg.id + "'", false).value_or(pkg.id);
       pkg.options = s.default_package();
       if (!n["options"].IsDefined()) {

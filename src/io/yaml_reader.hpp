@@ -44,6 +44,19 @@ class YamlReader {
   std::optional<double> number_in(const YAML::Node& node, const std::string& what, double lo,
                                   double hi);
 
+  /// Reports `id` if an item of `so_far` already has it; returns false for a
+  /// duplicate (which the caller then skips).
+  template <class T>
+  bool check_unique(const YAML::Node& at, const std::vector<T>& so_far, const std::string& id,
+                    const std::string& kind) {
+    for (const auto& x : so_far)
+      if (x.id == id) {
+        error(at, "duplicate " + kind + " id '" + id + "'", "ids must be unique");
+        return false;
+      }
+    return true;
+  }
+
   /// Reference to a named thing: reports an unknown name with the closest candidate.
   /// Returns the index in `names` or -1.
   int reference(const YAML::Node& node, const std::vector<std::string>& names,
