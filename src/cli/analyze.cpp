@@ -7,7 +7,6 @@
 #include "cli/commands.hpp"
 #include "cli/text.hpp"
 #include "io/analysis_out.hpp"
-#include "io/builtin.hpp"
 #include "io/package.hpp"
 #include "io/scenario_yaml.hpp"
 
@@ -179,9 +178,7 @@ void add_analyze_command(CLI::App& app) {
   auto opts = std::make_shared<AnalyzeOptions>();
   auto* cmd = app.add_subcommand(
       "analyze", "ZOPA, exact Pareto frontier, bargaining solutions, checks of named packages");
-  cmd->add_option("file", opts->file,
-                  "scenario file, GENIUS domain folder, or built-in name (default: " +
-                      std::string(kDefaultScenario) + ")");
+  cmd->add_option("file", opts->file, file_help());
   cmd->add_option("--package,-p", opts->packages,
                   "also check this package (issue=option,... or a named id); repeatable");
   cmd->add_flag("--json", opts->json, "machine-readable output (docs/cli.md)");

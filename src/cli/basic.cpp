@@ -21,10 +21,6 @@ struct Options {
   bool json = false;
 };
 
-std::string file_help() {
-  return "scenario file, or a built-in name (default: " + std::string(kDefaultScenario) + ")";
-}
-
 void print_info(const Scenario& s) {
   const Space space = s.space();
   fmt::print("{}\n", s.name);
@@ -99,6 +95,11 @@ void print_eval(const Scenario& s, const std::vector<int>& x,
 }
 
 }  // namespace
+
+std::string file_help() {
+  return "scenario file, GENIUS domain folder, or built-in name (default: " +
+         std::string(kDefaultScenario) + ")";
+}
 
 void add_basic_commands(CLI::App& app) {
   auto opts = std::make_shared<Options>();

@@ -7,7 +7,6 @@
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "engine/engine.hpp"
-#include "io/builtin.hpp"
 #include "io/files.hpp"
 #include "io/run_out.hpp"
 #include "io/scenario_yaml.hpp"
@@ -44,9 +43,7 @@ void add_run_command(CLI::App& app) {
   auto opts = std::make_shared<RunOptions>();
   auto* cmd = app.add_subcommand(
       "run", "Run the negotiating process once: month-by-month narrative and a summary");
-  cmd->add_option("file", opts->file,
-                  "scenario file, GENIUS domain folder, or built-in name (default: " +
-                      std::string(kDefaultScenario) + ")");
+  cmd->add_option("file", opts->file, file_help());
   cmd->add_option("--design,-d", opts->design, "process design (default: the scenario's first)");
   cmd->add_option("--seed,-s", opts->seed, "random seed (default: the scenario's process.seed)");
   cmd->add_option("--json", opts->json, "also write the run as JSON to this file");
