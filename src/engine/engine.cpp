@@ -54,8 +54,9 @@ const char* to_string(Outcome outcome) {
 
 struct Engine::GroupState {
   const GroupSpec* spec = nullptr;
-  std::vector<int> voters;  // stakeholder indices of members with preferences
-  std::vector<int> seated;  // members other than the mediator (who shuttles)
+  std::vector<int> voters;      // stakeholder indices of members with preferences
+  std::vector<int> seated;      // members other than the mediator (who shuttles)
+  std::vector<int> conditions;  // design indices of the groups it is conditional on
   bool has_detail = false, has_main = false;
   // run state
   Level level = Level::official;
@@ -123,6 +124,11 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
     }
     groups_.push_back(std::move(st));
   }
+  // Conditions as design indices (a condition on a group outside the design is void).
+  for (auto& st : groups_)
+    for (int c : st->spec->conditional_on)
+      for (std::size_t h = 0; h < design_.groups.size(); ++h)
+        if (design_.groups[h] == c) st->conditions.push_back(static_cast<int>(h));
   // Buffers sized once: a run then allocates only when the event log grows.
   defaults_ = s_.default_package();
   x_.resize(s_.issues.size());
@@ -135,7 +141,6 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
   accepted_.resize(K_);
   table_.reserve(K_);
   open_buf_.reserve(s_.issues.size());
-  voters_buf_.reserve(K_);
   channel_failures_.resize(design_.leader_channels.size());
   info_.resize(K_);
 }
@@ -224,8 +229,7 @@ void Engine::raise_trust(std::span<const int> parties, double amount) {
       }
 }
 
-void Engine::open_issues(int g, std::vector<int>& out) const {
-  out.clear();
+void Engine::append_open_issues(int g, std::vector<int>& out) const {
   const bool detail_stage = stage_ == 3;
   for (int i : groups_[static_cast<std::size_t>(g)]->spec->issues)
     if (issue_group_[static_cast<std::size_t>(i)] == g &&
@@ -298,16 +302,13 @@ bool Engine::round(int group, Level level, std::span<const int> open, std::span<
 bool Engine::check_consensus(int g) {
   GroupState& st = *groups_[static_cast<std::size_t>(g)];
   if (st.consensus) return true;
-  for (int c : st.spec->conditional_on) {
-    // design index of the condition group (conditions on groups outside the design are void)
-    for (std::size_t h = 0; h < groups_.size(); ++h)
-      if (groups_[h]->spec == &p_.groups[static_cast<std::size_t>(c)] && !groups_[h]->consensus)
-        return false;
-  }
+  for (int h : st.conditions)
+    if (!groups_[static_cast<std::size_t>(h)]->consensus) return false;
   for (int k : st.voters)
     if (!endorses(static_cast<std::size_t>(k))) return false;
   st.consensus = true;
-  open_issues(g, open_buf_);
+  open_buf_.clear();
+  append_open_issues(g, open_buf_);
   for (int i : open_buf_) status_[static_cast<std::size_t>(i)] = Status::agreed;
   log(EventType::consensus, g, st.level);
   out_->events.back().package = package_index(x_);
@@ -443,7 +444,8 @@ void Engine::run_single_text(RunResult& out) {
         st.credit += 1;
         if (st.credit < n_sides) continue;  // a shuttle round needs one meeting per side
         st.credit -= n_sides;
-        open_issues(static_cast<int>(g), open_buf_);
+        open_buf_.clear();
+        append_open_issues(static_cast<int>(g), open_buf_);
         const bool adopted = round(static_cast<int>(g), st.level, open_buf_, st.voters,
                                    st.level == Level::leader, -1);
         st.stall = adopted ? 0 : st.stall + 1;
@@ -485,17 +487,10 @@ void Engine::run_single_text(RunResult& out) {
         log(EventType::meeting, -1, Level::leader, partner);
         out.events.back().sides = 1;
         // Open issues of every group still negotiating, so a trade can span groups.
-        voters_buf_.clear();
         std::vector<int>& open = open_buf_;
         open.clear();
-        for (std::size_t g = 0; g < groups_.size(); ++g) {
-          if (groups_[g]->consensus) continue;
-          for (int i : groups_[g]->spec->issues)
-            if (issue_group_[static_cast<std::size_t>(i)] == static_cast<int>(g) &&
-                status_[static_cast<std::size_t>(i)] == Status::open &&
-                s_.issues[static_cast<std::size_t>(i)].detail == (stage_ == 3))
-              open.push_back(i);
-        }
+        for (std::size_t g = 0; g < groups_.size(); ++g)
+          if (!groups_[g]->consensus) append_open_issues(static_cast<int>(g), open);
         if (!round(-1, Level::leader, open, all_voters_, true, partner)) {
           // A channel that cannot find a trade sends the groups back to work.
           if (++channel_failures_[c] >= p_.escalate_after) {

@@ -88,7 +88,8 @@ class Engine {
   void set_view(std::size_t k, std::span<const int> current, std::span<const int> proposed,
                 double u_current, double u_proposed, int round, int rounds);
   bool endorses(std::size_t k);
-  void open_issues(int g, std::vector<int>& out) const;
+  /// Appends group g's open issues for this stage (owned by g, neither agreed nor locked).
+  void append_open_issues(int g, std::vector<int>& out) const;
   bool check_consensus(int g);
   int sides(int g) const;
   void raise_trust(std::span<const int> parties, double amount);
@@ -126,7 +127,7 @@ class Engine {
   Change change_;
   std::vector<unsigned char> accepted_;
   std::vector<TableVote> table_;
-  std::vector<int> open_buf_, voters_buf_;
+  std::vector<int> open_buf_;
   std::vector<int> channel_failures_;
 };
 
