@@ -363,19 +363,20 @@ void Engine::run_single_text(RunResult& out) {
   std::fill(channel_failures_.begin(), channel_failures_.end(), 0);
   for (std::size_t k = 0; k < K_; ++k) party_[k]->inform(info_[k]);
 
-  auto framework_ready = [&] {
-    for (const auto& st : groups_)
-      if (st->spec->framework && st->has_main && !st->consensus) return false;
+  auto everyone_endorses = [&] {
     for (std::size_t k = 0; k < K_; ++k)
       if (!endorses(k)) return false;
     return true;
   };
+  auto framework_ready = [&] {
+    for (const auto& st : groups_)
+      if (st->spec->framework && st->has_main && !st->consensus) return false;
+    return everyone_endorses();
+  };
   auto final_ready = [&] {
     for (const auto& st : groups_)
       if (st->has_detail && !st->consensus) return false;
-    for (std::size_t k = 0; k < K_; ++k)
-      if (!endorses(k)) return false;
-    return true;
+    return everyone_endorses();
   };
   auto check_stages = [&]() -> bool {  // true when the final agreement is signed
     if (stage_ == 1 && framework_ready()) {

@@ -456,10 +456,41 @@ class Oracle final : public MediatorStrategy {
   Change cand_;
 };
 
+/// Strategies of one kind by name: descriptions and factories in registration order.
+template <class Factory>
+struct Table {
+  std::vector<StrategyInfo> info;
+  std::vector<Factory> make;
+
+  [[nodiscard]] int find(const std::string& name) const {
+    for (std::size_t i = 0; i < info.size(); ++i)
+      if (info[i].name == name) return static_cast<int>(i);
+    return -1;
+  }
+  /// Adds a strategy, or replaces one of the same name.
+  void add(StrategyInfo i, Factory f) {
+    if (const int at = find(i.name); at >= 0) {
+      info[static_cast<std::size_t>(at)] = std::move(i);
+      make[static_cast<std::size_t>(at)] = std::move(f);
+      return;
+    }
+    info.push_back(std::move(i));
+    make.push_back(std::move(f));
+  }
+  [[nodiscard]] const StrategyInfo* lookup(const std::string& name) const {
+    const int i = find(name);
+    return i < 0 ? nullptr : &info[static_cast<std::size_t>(i)];
+  }
+  auto create(const StrategySpec& spec, const char* kind) const {
+    const int i = find(spec.type);
+    if (i < 0) throw Error(std::string("unknown ") + kind + " strategy '" + spec.type + "'");
+    return make[static_cast<std::size_t>(i)](spec);
+  }
+};
+
 struct Registry {
-  std::vector<StrategyInfo> party_info, mediator_info;
-  std::vector<PartyFactory> party_make;
-  std::vector<MediatorFactory> mediator_make;
+  Table<PartyFactory> party;
+  Table<MediatorFactory> mediator;
 };
 
 Registry& registry() {
@@ -470,118 +501,84 @@ Registry& registry() {
         return std::make_unique<TimeDependent>(s.param("beta", beta), s.param("deadline", 0));
       };
     };
-    g.party_info.push_back({"boulware",
-                            "time-dependent concession, concedes late (beta default 0.2)",
-                            {"beta"},
-                            false});
-    g.party_make.push_back(td(0.2));
-    g.party_info.push_back(
-        {"linear", "time-dependent concession, linear (beta 1)", {"beta", "deadline"}, false});
-    g.party_make.push_back(td(1.0));
-    g.party_info.push_back({"conceder",
-                            "time-dependent concession, concedes early (beta default 5)",
-                            {"beta"},
-                            false});
-    g.party_make.push_back(td(5.0));
-    g.party_info.push_back(
-        {"hardliner", "accepts only strict improvements of its own utility", {}, false});
-    g.party_make.push_back([](const StrategySpec&) { return std::make_unique<Hardliner>(); });
-    g.party_info.push_back(
-        {"spe",
-         "subgame-perfect alternating offers (Rubinstein 1982), complete information",
-         {},
-         true});
-    g.party_make.push_back([](const StrategySpec&) { return std::make_unique<SubgamePerfect>(); });
+    const std::vector<std::string> td_params{"beta", "deadline"};
+    g.party.add({"boulware",
+                 "time-dependent concession, concedes late (beta default 0.2)",
+                 {"beta"},
+                 false},
+                td(0.2));
+    g.party.add({"linear", "time-dependent concession, linear (beta 1)", td_params, false},
+                td(1.0));
+    g.party.add(
+        {"conceder", "time-dependent concession, concedes early (beta default 5)", {"beta"}, false},
+        td(5.0));
+    g.party.add({"hardliner", "accepts only strict improvements of its own utility", {}, false},
+                [](const StrategySpec&) { return std::make_unique<Hardliner>(); });
+    g.party.add({"spe",
+                 "subgame-perfect alternating offers (Rubinstein 1982), complete information",
+                 {},
+                 true},
+                [](const StrategySpec&) { return std::make_unique<SubgamePerfect>(); });
 
-    g.mediator_info.push_back(
-        {"hill_climb", "random single-issue changes of the text (Klein et al. 2003)", {}, false});
-    g.mediator_make.push_back([](const StrategySpec&) { return std::make_unique<HillClimb>(); });
-    g.mediator_info.push_back({"annealing",
-                               "multi-issue changes narrowing with temperature t0*cooling^round",
-                               {"t0", "cooling"},
-                               false});
-    g.mediator_make.push_back([](const StrategySpec& s) {
-      return std::make_unique<Annealing>(s.param("t0", 1.0), s.param("cooling", 0.95));
-    });
-    g.mediator_info.push_back(
-        {"nash_seeking",
-         "learns preferences from votes, proposes the best estimated Nash product",
-         {"samples", "rate"},
-         false});
-    g.mediator_make.push_back([](const StrategySpec& s) {
-      return std::make_unique<NashSeeking>(static_cast<int>(s.param("samples", 16)),
-                                           s.param("rate", 0.1));
-    });
-    g.mediator_info.push_back(
-        {"oracle",
-         "full information: the best Pareto-improving change (an upper bound)",
-         {"max_enumerate"},
-         true});
-    g.mediator_make.push_back([](const StrategySpec& s) {
-      return std::make_unique<Oracle>(s.param("max_enumerate", 65536));
-    });
+    g.mediator.add(
+        {"hill_climb", "random single-issue changes of the text (Klein et al. 2003)", {}, false},
+        [](const StrategySpec&) { return std::make_unique<HillClimb>(); });
+    g.mediator.add({"annealing",
+                    "multi-issue changes narrowing with temperature t0*cooling^round",
+                    {"t0", "cooling"},
+                    false},
+                   [](const StrategySpec& s) {
+                     return std::make_unique<Annealing>(s.param("t0", 1.0),
+                                                        s.param("cooling", 0.95));
+                   });
+    g.mediator.add({"nash_seeking",
+                    "learns preferences from votes, proposes the best estimated Nash product",
+                    {"samples", "rate"},
+                    false},
+                   [](const StrategySpec& s) {
+                     return std::make_unique<NashSeeking>(static_cast<int>(s.param("samples", 16)),
+                                                          s.param("rate", 0.1));
+                   });
+    g.mediator.add({"oracle",
+                    "full information: the best Pareto-improving change (an upper bound)",
+                    {"max_enumerate"},
+                    true},
+                   [](const StrategySpec& s) {
+                     return std::make_unique<Oracle>(s.param("max_enumerate", 65536));
+                   });
     return g;
   }();
   return r;
 }
 
-template <class Info>
-int find_index(const std::vector<Info>& infos, const std::string& name) {
-  for (std::size_t i = 0; i < infos.size(); ++i)
-    if (infos[i].name == name) return static_cast<int>(i);
-  return -1;
-}
-
 }  // namespace
 
 void register_party_strategy(StrategyInfo info, PartyFactory make) {
-  Registry& r = registry();
-  if (int i = find_index(r.party_info, info.name); i >= 0) {
-    r.party_info[static_cast<std::size_t>(i)] = std::move(info);
-    r.party_make[static_cast<std::size_t>(i)] = std::move(make);
-    return;
-  }
-  r.party_info.push_back(std::move(info));
-  r.party_make.push_back(std::move(make));
+  registry().party.add(std::move(info), std::move(make));
 }
-
 void register_mediator_strategy(StrategyInfo info, MediatorFactory make) {
-  Registry& r = registry();
-  if (int i = find_index(r.mediator_info, info.name); i >= 0) {
-    r.mediator_info[static_cast<std::size_t>(i)] = std::move(info);
-    r.mediator_make[static_cast<std::size_t>(i)] = std::move(make);
-    return;
-  }
-  r.mediator_info.push_back(std::move(info));
-  r.mediator_make.push_back(std::move(make));
+  registry().mediator.add(std::move(info), std::move(make));
 }
 
 const std::vector<StrategyInfo>& party_strategies() {
-  return registry().party_info;
+  return registry().party.info;
 }
 const std::vector<StrategyInfo>& mediator_strategies() {
-  return registry().mediator_info;
+  return registry().mediator.info;
 }
 
 const StrategyInfo* find_party_strategy(const std::string& name) {
-  const int i = find_index(registry().party_info, name);
-  return i < 0 ? nullptr : &registry().party_info[static_cast<std::size_t>(i)];
+  return registry().party.lookup(name);
 }
 const StrategyInfo* find_mediator_strategy(const std::string& name) {
-  const int i = find_index(registry().mediator_info, name);
-  return i < 0 ? nullptr : &registry().mediator_info[static_cast<std::size_t>(i)];
+  return registry().mediator.lookup(name);
 }
 
 std::unique_ptr<PartyStrategy> make_party_strategy(const StrategySpec& spec) {
-  const int i = find_index(registry().party_info, spec.type);
-  if (i < 0) throw Error("unknown party strategy '" + spec.type + "'");
-  return registry().party_make[static_cast<std::size_t>(i)](spec);
+  return registry().party.create(spec, "party");
 }
-
 std::unique_ptr<MediatorStrategy> make_mediator_strategy(const StrategySpec& spec) {
-  const int i = find_index(registry().mediator_info, spec.type);
-  if (i < 0) throw Error("unknown mediator strategy '" + spec.type + "'");
-  return registry().mediator_make[static_cast<std::size_t>(i)](spec);
+  return registry().mediator.create(spec, "mediator");
 }
 
 }  // namespace parley::engine
