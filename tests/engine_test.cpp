@@ -241,6 +241,16 @@ TEST(Engine, AlternatingOffersTimeDependentPartiesConcedeOverTime) {
   EXPECT_GT(r.utility[1], r.utility[0]);
 }
 
+TEST(Engine, EveryTimeDependentStrategyTakesADeadline) {
+  // docs/scenario-format.md lists `deadline` for all three; the loader must accept it.
+  for (const char* type : {"linear", "boulware", "conceder"}) {
+    const std::string process = std::string("process: {strategies: {a: {type: ") + type +
+                                ", deadline: 10}, b: {type: " + type + ", deadline: 10}}}\n";
+    const Scenario s = load(split(10, "    reservation: 0.5\n", "    reservation: 0.5\n", process));
+    EXPECT_DOUBLE_EQ(s.process.strategies[0].param("deadline", 0), 10) << type;
+  }
+}
+
 TEST(Engine, MediatedTextEndsInEveryMembersAcceptableSet) {
   int finals = 0;
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {

@@ -502,16 +502,14 @@ Registry& registry() {
       };
     };
     const std::vector<std::string> td_params{"beta", "deadline"};
-    g.party.add({"boulware",
-                 "time-dependent concession, concedes late (beta default 0.2)",
-                 {"beta"},
-                 false},
+    g.party.add({"boulware", "time-dependent concession, concedes late (beta default 0.2)",
+                 td_params, false},
                 td(0.2));
     g.party.add({"linear", "time-dependent concession, linear (beta 1)", td_params, false},
                 td(1.0));
-    g.party.add(
-        {"conceder", "time-dependent concession, concedes early (beta default 5)", {"beta"}, false},
-        td(5.0));
+    g.party.add({"conceder", "time-dependent concession, concedes early (beta default 5)",
+                 td_params, false},
+                td(5.0));
     g.party.add({"hardliner", "accepts only strict improvements of its own utility", {}, false},
                 [](const StrategySpec&) { return std::make_unique<Hardliner>(); });
     g.party.add({"spe",
