@@ -26,12 +26,7 @@ struct AnalyzeOptions {
 /// Options that differ from the issue's default, "issue=option" joined by ", "
 /// (the default options are not repeated: `parley info` lists them).
 std::string package_text(const Scenario& s, const std::vector<int>& x) {
-  std::string out;
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
-    if (x[i] == s.issues[i].default_option) continue;
-    out += (out.empty() ? "" : ", ") + s.issues[i].id + "=" +
-           s.issues[i].options[static_cast<std::size_t>(x[i])].id;
-  }
+  const std::string out = io::format_changes(s, s.default_package(), x);
   return out.empty() ? "(all defaults)" : out;
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "io/json_out.hpp"
+#include "io/package.hpp"
 
 namespace parley::io {
 
@@ -13,16 +14,6 @@ using engine::EventType;
 using json = nlohmann::ordered_json;
 
 namespace {
-
-/// "issue=option, ..." for the issues where `to` differs from `from`.
-std::string diff(const Scenario& s, const std::vector<int>& from, const std::vector<int>& to) {
-  std::string out;
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
-    if (from[i] != to[i])
-      out += (out.empty() ? "" : ", ") + s.issues[i].id + "=" +
-             s.issues[i].options[static_cast<std::size_t>(to[i])].id;
-  return out;
-}
 
 std::string where(const RunReport& r, const Event& e) {
   const Scenario& s = *r.scenario;
@@ -72,7 +63,7 @@ std::string run_narrative(const RunReport& r) {
         } else {
           ++t.adopted;
           const auto next = s.package_at(e.package);
-          notes.push_back(fmt::format("  {}: adopted {}", w, diff(s, text, next)));
+          notes.push_back(fmt::format("  {}: adopted {}", w, format_changes(s, text, next)));
           text = next;
         }
         continue;
@@ -98,7 +89,7 @@ std::string run_narrative(const RunReport& r) {
         case EventType::package_trade: {
           ++tally[w].adopted;
           const auto next = s.package_at(e.package);
-          notes.push_back(fmt::format("  {}: PACKAGE TRADE {}", w, diff(s, text, next)));
+          notes.push_back(fmt::format("  {}: PACKAGE TRADE {}", w, format_changes(s, text, next)));
           text = next;
           break;
         }
@@ -153,11 +144,7 @@ std::string run_summary(const RunReport& r) {
                      res.final_month >= 0 ? fmt::format("month {}", res.final_month) : "none");
   out += fmt::format("Rounds: {}; design {}; seed {}\n", res.rounds, s.process.designs[r.design].id,
                      r.seed);
-  std::string pk;
-  for (std::size_t i = 0; i < s.issues.size(); ++i)
-    if (res.package[i] != s.issues[i].default_option)
-      pk += (pk.empty() ? "" : ", ") + s.issues[i].id + "=" +
-            s.issues[i].options[static_cast<std::size_t>(res.package[i])].id;
+  const std::string pk = format_changes(s, s.default_package(), res.package);
   out += fmt::format("Text: {}\n\n", pk.empty() ? "(all defaults)" : pk);
   out += fmt::format("  {:<10} {:>8} {:>12} {:>8}  {}\n", "party", "utility", "reservation",
                      "victory", "");
