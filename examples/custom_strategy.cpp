@@ -36,8 +36,7 @@ class Reciprocator final : public engine::PartyStrategy {
   }
 
   bool endorse(const engine::PartyView& view) override {
-    return !view.crosses_red_line(view.current()) &&
-           view.utility_current() >= view.reservation() + margin_;
+    return view.red_lines_current() == 0 && view.utility_current() >= view.reservation() + margin_;
   }
 
   // Called at the start of every run (an engine reuses its strategies).

@@ -165,6 +165,42 @@ TEST(Engine, LogrollNeedsTheLeaderChannel) {
   EXPECT_NE(without.outcome, Outcome::final_agreement);
 }
 
+// The same logroll inside one group: nash_seeking learns from the rejected single
+// changes that only the pair helps both, and proposes it.
+TEST(Engine, NashSeekingFindsTheLogrollInsideOneGroup) {
+  std::string yaml = kLogroll;
+  const auto at = yaml.find("process:");
+  yaml = yaml.substr(0, at) + R"(process:
+  strategies: {a: hardliner, b: hardliner}
+  mediator_strategy: MEDIATOR
+  groups:
+    - {id: both, topics: [tx, ty], members: [a, b, m]}
+)";
+  const auto with_mediator = [&](const std::string& m) {
+    std::string y = yaml;
+    y.replace(y.find("MEDIATOR"), 8, m);
+    return load(y);
+  };
+  const Scenario s = with_mediator("nash_seeking");
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    const RunResult r = Engine(s, 0).run(seed);
+    ASSERT_GE(first(r, EventType::adopted), 0) << "seed " << seed;
+    EXPECT_EQ(r.package, (std::vector<int>{1, 1})) << "seed " << seed;
+    EXPECT_LT(first(r, EventType::rejected), first(r, EventType::adopted));  // learnt first
+    const auto escalation = first(r, EventType::escalation);
+    EXPECT_TRUE(escalation < 0 || first(r, EventType::adopted) < escalation);
+  }
+  // hill_climb proposes single changes below the leader level: nothing is adopted there.
+  const Scenario singles = with_mediator("hill_climb");
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    const RunResult r = Engine(singles, 0).run(seed);
+    const auto escalation = first(r, EventType::escalation);
+    ASSERT_GE(escalation, 0);
+    const auto adopted = first(r, EventType::adopted);
+    EXPECT_TRUE(adopted < 0 || adopted > escalation) << "seed " << seed;
+  }
+}
+
 TEST(Engine, ConditionalGroupAgreesNothingBeforeItsCondition) {
   // g2's issue is agreed at once on its own; g1's split takes time; g2 waits.
   const std::string yaml = R"(parley: 1

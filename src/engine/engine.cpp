@@ -52,11 +52,21 @@ const char* to_string(Outcome outcome) {
   return "?";
 }
 
+/// A refusal between the seated members at positions `later` > `earlier` of a group.
+struct SeatRefusal {
+  int later, earlier;
+  std::size_t trust;  // index of trust(refusing party, refused party)
+  double threshold;
+};
+
 struct Engine::GroupState {
   const GroupSpec* spec = nullptr;
-  std::vector<int> voters;      // stakeholder indices of members with preferences
-  std::vector<int> seated;      // members other than the mediator (who shuttles)
-  std::vector<int> conditions;  // design indices of the groups it is conditional on
+  std::vector<int> voters;            // stakeholder indices of members with preferences
+  std::vector<int> seated;            // members other than the mediator (who shuttles)
+  std::vector<int> conditions;        // design indices of the groups it is conditional on
+  std::vector<SeatRefusal> refusals;  // between seated members (positions in `seated`)
+  std::uint64_t holding = 0;          // sides(): the refusals holding at the last colouring
+  int sides = 1;                      // ... and its result
   bool has_detail = false, has_main = false;
   // run state
   Level level = Level::official;
@@ -125,6 +135,21 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
     groups_.push_back(std::move(st));
   }
   // Conditions as design indices (a condition on a group outside the design is void).
+  // Refusals between two seated members of each group, by seat position.
+  const std::size_t P = s_.parties.size();
+  for (auto& st : groups_) {
+    const std::size_t n = std::min<std::size_t>(st->seated.size(), 64);
+    for (const Refusal& rf : p_.refusals)
+      for (std::size_t a = 0; a < n; ++a)
+        for (std::size_t b = 0; b < a; ++b) {
+          const int A = st->seated[a], B = st->seated[b];
+          if ((rf.party == A && rf.other == B) || (rf.party == B && rf.other == A))
+            st->refusals.push_back(
+                {static_cast<int>(a), static_cast<int>(b),
+                 static_cast<std::size_t>(rf.party) * P + static_cast<std::size_t>(rf.other),
+                 rf.threshold});
+        }
+  }
   for (auto& st : groups_)
     for (int c : st->spec->conditional_on)
       for (std::size_t h = 0; h < design_.groups.size(); ++h)
@@ -134,6 +159,12 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
   x_.resize(s_.issues.size());
   y_.resize(s_.issues.size());
   u_.resize(K_);
+  red_x_.resize(K_);
+  red_issue_.assign(K_ * s_.issues.size(), 0);
+  for (std::size_t k = 0; k < K_; ++k)
+    for (const auto& line : model_.red_lines(k))
+      for (const auto& c : line)
+        red_issue_[k * s_.issues.size() + static_cast<std::size_t>(c.issue)] = 1;
   uy_.resize(K_);
   r_.resize(K_);
   status_.resize(s_.issues.size());
@@ -166,8 +197,7 @@ void Engine::update_reservations() {
   for (std::size_t k = 0; k < K_; ++k) r_[k] = std::clamp(r0_[k] - kappa_[k] * month_, 0.0, 1.0);
 }
 
-void Engine::set_view(std::size_t k, std::span<const int> current, std::span<const int> proposed,
-                      double u_current, double u_proposed, int round, int rounds) {
+void Engine::set_view(std::size_t k, double u_proposed, int red_proposed, int round, int rounds) {
   view_.model_ = &model_;
   view_.k_ = k;
   view_.reservation_ = r_[k];
@@ -179,44 +209,61 @@ void Engine::set_view(std::size_t k, std::span<const int> current, std::span<con
   view_.rounds_ = rounds;
   view_.option_counts_ = &option_counts_;
   view_.space_ = &space_;
-  view_.current_ = current;
-  view_.proposed_ = proposed;
-  view_.u_current_ = u_current;
+  view_.current_ = x_;
+  view_.proposed_ = y_;
+  view_.u_current_ = u_[k];
   view_.u_proposed_ = u_proposed;
+  view_.red_current_ = red_x_[k];
+  view_.red_proposed_ = red_proposed;
+}
+
+void Engine::text_changed() {
+  model_.evaluate(x_, u_);
+  for (std::size_t k = 0; k < K_; ++k) red_x_[k] = model_.red_lines_crossed(k, x_);
+  index_x_ = space_.encode(x_);
+}
+
+int Engine::red_lines_of_proposal(std::size_t k) const {
+  const unsigned char* touches = red_issue_.data() + k * s_.issues.size();
+  for (int c = 0; c < change_.size; ++c)
+    if (touches[change_.issue[c]]) return model_.red_lines_crossed(k, y_);
+  return red_x_[k];
 }
 
 bool Engine::endorses(std::size_t k) {
-  set_view(k, x_, x_, u_[k], u_[k], 0, 0);
+  std::copy(x_.begin(), x_.end(), y_.begin());
+  set_view(k, u_[k], red_x_[k], 0, 0);
   return party_[k]->endorse(view_);
 }
 
-int Engine::sides(int g) const {
+int Engine::sides(int g) {
   // Greedy colouring of the seated members: a member joins the first side where
   // nobody it refuses (or who refuses it) sits while the refusal holds.
-  const GroupState& st = *groups_[static_cast<std::size_t>(g)];
-  const std::size_t P = s_.parties.size();
+  GroupState& st = *groups_[static_cast<std::size_t>(g)];
+  // The colouring depends only on which refusals hold: cached by that set.
+  std::uint64_t holding = 0;
+  for (std::size_t r = 0; r < st.refusals.size(); ++r)
+    if (trust_[st.refusals[r].trust] < st.refusals[r].threshold)
+      holding |= std::uint64_t{1} << (r & 63);
+  if (holding == 0) return 1;
+  if (st.refusals.size() <= 64 && holding == st.holding) return st.sides;
   int side_of[64];
   int n_sides = 0;
-  const std::size_t n = std::min<std::size_t>(st.seated.size(), 64);
-  for (std::size_t a = 0; a < n; ++a) {
+  const int n = static_cast<int>(std::min<std::size_t>(st.seated.size(), 64));
+  for (int a = 0; a < n; ++a) {
     int chosen = -1;
     for (int side = 0; side < n_sides && chosen < 0; ++side) {
       bool ok = true;
-      for (std::size_t b = 0; b < a && ok; ++b) {
-        if (side_of[b] != side) continue;
-        for (const Refusal& rf : p_.refusals) {
-          const int A = st.seated[a], B = st.seated[b];
-          if (!((rf.party == A && rf.other == B) || (rf.party == B && rf.other == A))) continue;
-          if (trust_[static_cast<std::size_t>(rf.party) * P + static_cast<std::size_t>(rf.other)] <
-              rf.threshold)
-            ok = false;
-        }
-      }
+      for (const SeatRefusal& rf : st.refusals)
+        if (rf.later == a && side_of[rf.earlier] == side && trust_[rf.trust] < rf.threshold)
+          ok = false;
       if (ok) chosen = side;
     }
     side_of[a] = chosen >= 0 ? chosen : n_sides++;
   }
-  return std::max(1, n_sides);
+  st.holding = holding;
+  st.sides = std::max(1, n_sides);
+  return st.sides;
 }
 
 void Engine::raise_trust(std::span<const int> parties, double amount) {
@@ -264,19 +311,23 @@ bool Engine::round(int group, Level level, std::span<const int> open, std::span<
   if (group >= 0) ++groups_[static_cast<std::size_t>(group)]->rounds;
   std::copy(x_.begin(), x_.end(), y_.begin());
   std::copy(u_.begin(), u_.end(), uy_.begin());
+  index_y_ = index_x_;
   for (int c = 0; c < change_.size; ++c) {
     const std::size_t i = static_cast<std::size_t>(change_.issue[c]);
     for (std::size_t k = 0; k < K_; ++k) uy_[k] += model_.delta(k, y_, i, change_.option[c]);
+    // Unsigned wrap-around is exact here: the result is a valid index.
+    index_y_ +=
+        (static_cast<Index>(change_.option[c]) - static_cast<Index>(y_[i])) * space_.stride(i);
     y_[i] = change_.option[c];
   }
   log(EventType::proposal, group, level, party);
-  out_->events.back().package = package_index(y_);
+  out_->events.back().package = index_y_;
   bool all = true;
   const bool direct = group >= 0 && !groups_[static_cast<std::size_t>(group)]->shuttle;
   table_.clear();
   for (std::size_t j = 0; j < voters.size(); ++j) {
     const std::size_t k = static_cast<std::size_t>(voters[j]);
-    set_view(k, x_, y_, u_[k], uy_[k], mv.round, 0);
+    set_view(k, uy_[k], red_lines_of_proposal(k), mv.round, 0);
     const bool yes = party_[k]->accept(view_);
     accepted_[j] = yes ? 1 : 0;
     all = all && yes;
@@ -290,10 +341,10 @@ bool Engine::round(int group, Level level, std::span<const int> open, std::span<
     return false;
   }
   std::copy(y_.begin(), y_.end(), x_.begin());
-  std::copy(uy_.begin(), uy_.end(), u_.begin());
+  text_changed();
   ++text_version_;
   log(EventType::adopted, group, level, party);
-  out_->events.back().package = package_index(x_);
+  out_->events.back().package = index_x_;
   if (group >= 0)
     raise_trust(groups_[static_cast<std::size_t>(group)]->spec->members, p_.trust_adopted);
   return true;
@@ -311,7 +362,7 @@ bool Engine::check_consensus(int g) {
   append_open_issues(g, open_buf_);
   for (int i : open_buf_) status_[static_cast<std::size_t>(i)] = Status::agreed;
   log(EventType::consensus, g, st.level);
-  out_->events.back().package = package_index(x_);
+  out_->events.back().package = index_x_;
   raise_trust(st.spec->members, p_.trust_consensus);
   return true;
 }
@@ -326,7 +377,7 @@ void Engine::run(std::uint64_t seed, RunResult& out) {
   month_ = 0;
   stage_ = 1;
   std::copy(defaults_.begin(), defaults_.end(), x_.begin());
-  model_.evaluate(x_, u_);
+  text_changed();
   ++text_version_;
   std::fill(status_.begin(), status_.end(), Status::open);
   const std::size_t P = s_.parties.size();
@@ -381,7 +432,7 @@ void Engine::run_single_text(RunResult& out) {
   auto check_stages = [&]() -> bool {  // true when the final agreement is signed
     if (stage_ == 1 && framework_ready()) {
       log(EventType::framework_signed, -1, Level::leader);
-      out.events.back().package = package_index(x_);
+      out.events.back().package = index_x_;
       log(EventType::ceasefire_started, -1, Level::leader);
       out.framework_month = month_;
       stage_ = 3;
@@ -394,7 +445,7 @@ void Engine::run_single_text(RunResult& out) {
     }
     if (stage_ == 3 && final_ready()) {
       log(EventType::final_signed, -1, Level::leader);
-      out.events.back().package = package_index(x_);
+      out.events.back().package = index_x_;
       out.final_month = month_;
       return true;
     }
@@ -550,22 +601,23 @@ void Engine::run_alternating(RunResult& out) {
     month_ = static_cast<int>(std::floor(t / cadence + 1e-9));
     update_reservations();
     const std::size_t proposer = static_cast<std::size_t>(t % 2), responder = 1 - proposer;
-    set_view(proposer, x_, x_, u_[proposer], u_[proposer], t, rounds);
+    std::copy(x_.begin(), x_.end(), y_.begin());
+    set_view(proposer, u_[proposer], red_x_[proposer], t, rounds);
     party_[proposer]->offer(view_, y_);
     ++out.rounds;
     model_.evaluate(y_, uy_);
     log(EventType::proposal, -1, Level::official, model_.party_index(proposer));
-    out.events.back().package = package_index(y_);
-    set_view(responder, x_, y_, u_[responder], uy_[responder], t, rounds);
+    out.events.back().package = space_.encode(y_);
+    set_view(responder, uy_[responder], model_.red_lines_crossed(responder, y_), t, rounds);
     if (party_[responder]->accept(view_)) {
       std::copy(y_.begin(), y_.end(), x_.begin());
-      std::copy(uy_.begin(), uy_.end(), u_.begin());
+      text_changed();
       log(EventType::adopted, -1, Level::official, model_.party_index(responder));
-      out.events.back().package = package_index(x_);
+      out.events.back().package = index_x_;
       log(EventType::framework_signed, -1, Level::official);
-      out.events.back().package = package_index(x_);
+      out.events.back().package = index_x_;
       log(EventType::final_signed, -1, Level::official);
-      out.events.back().package = package_index(x_);
+      out.events.back().package = index_x_;
       out.framework_month = out.final_month = month_;
       out.outcome = Outcome::final_agreement;
       return;

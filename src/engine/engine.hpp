@@ -85,16 +85,20 @@ class Engine {
   void log(EventType type, int group, Level level, int party = -1);
   bool round(int group, Level level, std::span<const int> open, std::span<const int> voters,
              bool cross_topic, int party);
-  void set_view(std::size_t k, std::span<const int> current, std::span<const int> proposed,
-                double u_current, double u_proposed, int round, int rounds);
+  /// Fills view_ for stakeholder k: the current text x_ (its utility and red-line
+  /// count cached), the proposal y_ with utility `u_proposed` and `red_proposed`.
+  void set_view(std::size_t k, double u_proposed, int red_proposed, int round, int rounds);
+  /// The text x_ changed: its utilities, red-line counts and index.
+  void text_changed();
+  /// Red lines of k the proposal y_ crosses (the text's count unless the change touches one).
+  int red_lines_of_proposal(std::size_t k) const;
   bool endorses(std::size_t k);
   /// Appends group g's open issues for this stage (owned by g, neither agreed nor locked).
   void append_open_issues(int g, std::vector<int>& out) const;
   bool check_consensus(int g);
-  int sides(int g) const;
+  int sides(int g);
   void raise_trust(std::span<const int> parties, double amount);
   void update_reservations();
-  Index package_index(std::span<const int> x) const { return space_.encode(x); }
 
   const Scenario& s_;
   const ProcessSpec& p_;
@@ -119,6 +123,9 @@ class Engine {
   std::uint64_t text_version_ = 0;
   std::vector<int> defaults_, x_, y_;
   std::vector<double> u_, uy_, r_;
+  std::vector<int> red_x_;                // per stakeholder: red lines the text crosses
+  std::vector<unsigned char> red_issue_;  // K x issues: issue appears in one of k's red lines
+  Index index_x_ = 0, index_y_ = 0;       // package indices of x_ and y_
   std::vector<Status> status_;
   std::vector<double> trust_;  // P x P
   std::vector<FullInformation> info_;

@@ -52,7 +52,7 @@ double tau_of(const PartyView& v, double deadline = 0) {
 }  // namespace
 
 bool PartyStrategy::endorse(const PartyView& view) {
-  if (view.crosses_red_line(view.current())) return false;
+  if (view.red_lines_current() > 0) return false;
   const double a = aspiration(view.reservation(), view.best(), tau_of(view), 1.0);
   return view.utility_current() >= std::max(view.reservation(), a) - kUtilityTolerance;
 }
@@ -79,16 +79,25 @@ class TimeDependent final : public PartyStrategy {
     return v.utility_proposed() >= level(v) - kUtilityTolerance;
   }
   bool endorse(const PartyView& v) override {
-    return !v.crosses_red_line(v.current()) &&
+    return v.red_lines_current() == 0 &&
            v.utility_current() >= std::max(v.reservation(), level(v)) - kUtilityTolerance;
   }
   void offer(const PartyView& v, std::span<int> out) override { offer_at_level(v, level(v), out); }
 
  private:
-  [[nodiscard]] double level(const PartyView& v) const {
-    return aspiration(v.reservation(), v.best(), tau_of(v, deadline_), beta_);
+  /// a(τ), recomputed only when r or τ moved (a pow per vote otherwise).
+  [[nodiscard]] double level(const PartyView& v) {
+    const double r = v.reservation(), tau = tau_of(v, deadline_);
+    if (r != last_r_ || tau != last_tau_ || v.best() != last_best_) {
+      last_r_ = r;
+      last_tau_ = tau;
+      last_best_ = v.best();
+      last_level_ = aspiration(r, v.best(), tau, beta_);
+    }
+    return last_level_;
   }
   double beta_, deadline_;
+  double last_r_ = NAN, last_tau_ = NAN, last_best_ = NAN, last_level_ = 0;
 };
 
 /// Accepts only strict improvements of its own utility, never a red line, and
@@ -97,7 +106,7 @@ class Hardliner final : public PartyStrategy {
  public:
   /// Signs only its best achievable utility.
   bool endorse(const PartyView& v) override {
-    return !v.crosses_red_line(v.current()) &&
+    return v.red_lines_current() == 0 &&
            v.utility_current() >= std::max(v.reservation(), v.best()) - kUtilityTolerance;
   }
   bool accept(const PartyView& v) override {
@@ -263,8 +272,12 @@ class Annealing final : public MediatorStrategy {
 };
 
 /// Learns each voter's option values from its votes (a perceptron on the
-/// changed options) and proposes, among `samples` random changes, the one with
-/// the largest estimated Nash product that every voter is predicted to accept.
+/// changed options) and proposes the change with the largest estimated Nash
+/// product among those every voter is predicted to accept: every single-issue
+/// change of an open issue, and `samples` random changes of 2-3 issues (2-4
+/// spanning groups in a leader channel). Each proposal first tabulates every
+/// voter's estimated gain for every single move, so a candidate costs a few
+/// additions.
 class NashSeeking final : public MediatorStrategy {
  public:
   NashSeeking(int samples, double rate) : samples_(samples), rate_(rate) {}
@@ -276,61 +289,84 @@ class NashSeeking final : public MediatorStrategy {
     est_.assign(stakeholders * stride_, 0.5);
     cached_.assign(stakeholders, 0.0);
     fresh_.assign(stakeholders, 0);
+    used_.assign(counts.size(), 0);
+    stamp_ = 0;
     version_ = ~std::uint64_t{0};
   }
   void propose(const MediatorView& v, Change& out) override {
     out.clear();
-    // Each voter's estimated level of the current text, once per proposal.
-    // (cached per stakeholder until the text or its estimates change)
     const std::size_t nv = v.voters.size();
-    level_.resize(nv);
-    rows_.resize(nv);
-    if (v.text_version != version_) {
-      version_ = v.text_version;
-      std::fill(fresh_.begin(), fresh_.end(), 0);
+    estimate_levels(v);
+    // Every single move (open issue -> another option) and each voter's estimated gain.
+    moves_.clear();
+    for (int i : v.open_issues) {
+      const int m = (*v.option_counts)[static_cast<std::size_t>(i)];
+      for (int o = 0; o < m; ++o)
+        if (o != v.draft[static_cast<std::size_t>(i)]) moves_.push_back({i, o});
     }
+    const std::size_t M = moves_.size();
+    if (M == 0) return;
+    gain_.resize(nv * M);
     for (std::size_t j = 0; j < nv; ++j) {
-      const auto k = static_cast<std::size_t>(v.voters[j]);
-      const double* row = est_.data() + k * stride_;
-      rows_[j] = row;
-      if (!fresh_[k]) {
-        double l = 0;
-        for (std::size_t i = 0; i < v.draft.size(); ++i)
-          l += row[offset_[i] + static_cast<std::size_t>(v.draft[i])];
-        cached_[k] = l;
-        fresh_[k] = 1;
-      }
-      level_[j] = cached_[k];
-    }
-    // Score: (predicted acceptable by all, estimated Nash product Π_k level_k / n).
-    bool best_all = false;
-    double best = -1;
-    for (int s = 0; s < samples_; ++s) {
-      random_change(v, 1 + (s % 3), cand_);
-      if (cand_.size == 0) continue;
-      // Column offsets of the new and old options of the changed issues.
-      std::size_t to[Change::kMax], from[Change::kMax];
-      for (int q = 0; q < cand_.size; ++q) {
-        const auto i = static_cast<std::size_t>(cand_.issue[q]);
-        to[q] = offset_[i] + static_cast<std::size_t>(cand_.option[q]);
-        from[q] = offset_[i] + static_cast<std::size_t>(v.draft[i]);
-      }
-      double product = 1;
-      bool all = true;
-      const int size = cand_.size;
-      for (std::size_t j = 0; j < nv; ++j) {
-        const double* row = rows_[j];
-        double gain = 0;
-        for (int q = 0; q < size; ++q) gain += row[to[q]] - row[from[q]];
-        all &= gain >= 0;
-        product *= std::max(1e-9, level_[j] + gain);  // Π (level/n) up to the constant n^K
-      }
-      if ((all && !best_all) || (all == best_all && product > best)) {
-        best_all = all;
-        best = product;
-        out = cand_;
+      const double* row = est_.data() + static_cast<std::size_t>(v.voters[j]) * stride_;
+      double* g = gain_.data() + j * M;
+      for (std::size_t mv = 0; mv < M; ++mv) {
+        const auto i = static_cast<std::size_t>(moves_[mv].issue);
+        g[mv] = row[offset_[i] + static_cast<std::size_t>(moves_[mv].option)] -
+                row[offset_[i] + static_cast<std::size_t>(v.draft[i])];
       }
     }
+    best_all_ = false;
+    best_ = -1;
+    best_size_ = 0;
+    int pick_moves[Change::kMax];
+    // A leader channel trades across groups when the open issues span groups.
+    bool spans = false;
+    if (v.cross_topic)
+      for (std::size_t mv = 1; mv < M && !spans; ++mv) spans = group_of(v, mv) != group_of(v, 0);
+    if (!spans) {  // singles (not trades), from a random start: ties go to a random one
+      const auto start = static_cast<std::size_t>(v.rng->below(static_cast<int>(M)));
+      for (std::size_t q = 0; q < M; ++q) {
+        pick_moves[0] = static_cast<int>((start + q) % M);
+        consider(pick_moves, 1, nv, M);
+      }
+    }
+    const int n_open = static_cast<int>(v.open_issues.size());
+    // Two open issues with at most `samples` pairs of moves: try every pair.
+    if (n_open == 2 && !v.cross_topic) {
+      const auto first_of_second = static_cast<std::size_t>(
+          (*v.option_counts)[static_cast<std::size_t>(v.open_issues[0])] - 1);
+      if (first_of_second * (M - first_of_second) <= static_cast<std::size_t>(samples_)) {
+        for (std::size_t a = 0; a < first_of_second; ++a)
+          for (std::size_t b = first_of_second; b < M; ++b) {
+            pick_moves[0] = static_cast<int>(a);
+            pick_moves[1] = static_cast<int>(b);
+            consider(pick_moves, 2, nv, M);
+          }
+        emit(out);
+        return;
+      }
+    }
+    for (int s = 0; s < samples_ && n_open >= 2; ++s) {
+      int k = v.cross_topic ? 2 + v.rng->below(3) : 2 + (s % 2);
+      k = std::min(k, n_open);
+      int size = 0;
+      ++stamp_;  // marks the issues this candidate already changes
+      pick_moves[size++] = v.rng->below(static_cast<int>(M));
+      const std::size_t first = static_cast<std::size_t>(pick_moves[0]);
+      used_[static_cast<std::size_t>(moves_[first].issue)] = stamp_;
+      for (int tries = 0; size < k && tries < 8 * k; ++tries) {
+        const int mv = v.rng->below(static_cast<int>(M));
+        const auto issue = static_cast<std::size_t>(moves_[static_cast<std::size_t>(mv)].issue);
+        if (used_[issue] == stamp_) continue;
+        if (spans && size == 1 && group_of(v, static_cast<std::size_t>(mv)) == group_of(v, first))
+          continue;
+        used_[issue] = stamp_;
+        pick_moves[size++] = mv;
+      }
+      if (size >= 2) consider(pick_moves, size, nv, M);
+    }
+    emit(out);
   }
   void feedback(const MediatorView& v, const Change& c,
                 std::span<const unsigned char> accepted) override {
@@ -341,8 +377,10 @@ class NashSeeking final : public MediatorStrategy {
         gain += value(k, static_cast<std::size_t>(c.issue[q]), c.option[q]) -
                 value(k, static_cast<std::size_t>(c.issue[q]),
                       v.draft[static_cast<std::size_t>(c.issue[q])]);
-      const bool predicted = gain >= 0;
-      if (predicted == static_cast<bool>(accepted[j])) continue;
+      // A perceptron with a margin: learn from wrong predictions and from right
+      // ones made with less than `rate` to spare (else a vote that agrees with a
+      // zero estimate would teach nothing).
+      if (accepted[j] ? gain >= rate_ : gain <= -rate_) continue;
       const double dir = accepted[j] ? rate_ : -rate_;
       fresh_[static_cast<std::size_t>(k)] = 0;
       for (int q = 0; q < c.size; ++q) {
@@ -356,6 +394,60 @@ class NashSeeking final : public MediatorStrategy {
   }
 
  private:
+  struct Move {
+    int issue, option;
+  };
+  /// Each voter's estimated level of the current text (cached per stakeholder
+  /// until the text or its estimates change).
+  void estimate_levels(const MediatorView& v) {
+    const std::size_t nv = v.voters.size();
+    level_.resize(nv);
+    if (v.text_version != version_) {
+      version_ = v.text_version;
+      std::fill(fresh_.begin(), fresh_.end(), 0);
+    }
+    for (std::size_t j = 0; j < nv; ++j) {
+      const auto k = static_cast<std::size_t>(v.voters[j]);
+      if (!fresh_[k]) {
+        const double* row = est_.data() + k * stride_;
+        double l = 0;
+        for (std::size_t i = 0; i < v.draft.size(); ++i)
+          l += row[offset_[i] + static_cast<std::size_t>(v.draft[i])];
+        cached_[k] = l;
+        fresh_[k] = 1;
+      }
+      level_[j] = cached_[k];
+    }
+  }
+  void emit(Change& out) const {
+    for (int q = 0; q < best_size_; ++q) {
+      const Move& m = moves_[static_cast<std::size_t>(best_moves_[q])];
+      out.add(m.issue, m.option);
+    }
+  }
+  int group_of(const MediatorView& v, std::size_t mv) const {
+    return v.issue_group[static_cast<std::size_t>(moves_[mv].issue)];
+  }
+  /// Scores a candidate: (predicted acceptable by all, estimated Nash product
+  /// Π_k level_k + gain_k, up to a constant); keeps it if better than the best.
+  void consider(const int* pick, int size, std::size_t nv, std::size_t M) {
+    double product = 1;
+    bool all = true;
+    for (std::size_t j = 0; j < nv; ++j) {
+      const double* g = gain_.data() + j * M;
+      double gain = 0;
+      for (int q = 0; q < size; ++q) gain += g[pick[q]];
+      if (gain < 0 && best_all_) return;  // cannot beat a candidate all accept
+      all &= gain >= 0;
+      product *= std::max(1e-9, level_[j] + gain);
+    }
+    if ((all && !best_all_) || (all == best_all_ && product > best_)) {
+      best_all_ = all;
+      best_ = product;
+      best_size_ = size;
+      std::copy(pick, pick + size, best_moves_);
+    }
+  }
   double value(int k, std::size_t i, int o) const {
     return est_[static_cast<std::size_t>(k) * stride_ + offset_[i] + static_cast<std::size_t>(o)];
   }
@@ -366,11 +458,15 @@ class NashSeeking final : public MediatorStrategy {
   double rate_;
   std::vector<std::size_t> offset_;
   std::size_t stride_ = 0;
-  std::vector<double> est_, level_, cached_;
+  std::vector<double> est_, level_, cached_, gain_;
   std::vector<unsigned char> fresh_;
-  std::uint64_t version_ = 0;
-  std::vector<const double*> rows_;
-  Change cand_;
+  std::vector<Move> moves_;
+  std::vector<std::uint64_t> used_;  // per issue: the last candidate that changed it
+  std::uint64_t stamp_ = 0, version_ = 0;
+  bool best_all_ = false;
+  double best_ = -1;
+  int best_size_ = 0;
+  int best_moves_[Change::kMax] = {};
 };
 
 /// Full information: among packages reachable by changing the open issues (all

@@ -45,9 +45,11 @@ class PartyView {
   /// it crosses more of them, -1 if fewer, 0 if as many. (The status quo itself
   /// may cross a red line: then moving away from it is a gain, not a loss.)
   [[nodiscard]] int red_line_change() const {
-    const int a = red_lines_crossed(proposed_), b = red_lines_crossed(current_);
-    return a > b ? 1 : a < b ? -1 : 0;
+    return red_proposed_ > red_current_ ? 1 : red_proposed_ < red_current_ ? -1 : 0;
   }
+  /// How many of its red lines the current text and the proposal cross.
+  [[nodiscard]] int red_lines_current() const { return red_current_; }
+  [[nodiscard]] int red_lines_proposed() const { return red_proposed_; }
   [[nodiscard]] double reservation() const { return reservation_; }  // own r_k(t)
   [[nodiscard]] double best() const { return best_; }  // own best utility over the space
   [[nodiscard]] double discount() const { return discount_; }
@@ -78,6 +80,7 @@ class PartyView {
   const Space* space_ = nullptr;
   std::span<const int> current_, proposed_;
   double u_current_ = 0, u_proposed_ = 0;
+  int red_current_ = 0, red_proposed_ = 0;
 };
 
 /// Votes cast at a direct-format table, visible to everyone seated there.

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Runs every design of a scenario over seeds 1..N and prints the markdown table
+used in docs/ukraine-2025.md (outcomes, months, proposals, adopted changes,
+leader-channel trades, merges).
+
+    scripts/run-table.py [--parley build/parley] [--seeds 10] [FILE]
+"""
+import argparse, collections, json, os, subprocess, sys, tempfile
+
+
+def span(values):
+    if not values:
+        return "—"
+    lo, hi = min(values), max(values)
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--parley", default="build/parley")
+    ap.add_argument("--seeds", type=int, default=10)
+    ap.add_argument("--designs", default="multitrack,leader_only,all_party")
+    ap.add_argument("file", nargs="?", default="")
+    a = ap.parse_args()
+    print("| design | final | framework only | none | framework month | final month |"
+          " proposals | adopted | trades (all seeds) | merges (all seeds) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "run.json")
+        for d in a.designs.split(","):
+            kinds = collections.Counter()
+            fw, fin, props, adopted = [], [], [], []
+            trades = merges = 0
+            for s in range(1, a.seeds + 1):
+                cmd = [a.parley, "run"] + ([a.file] if a.file else []) + [
+                    "--design", d, "--seed", str(s), "-q", "--json", out]
+                subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+                r = json.load(open(out))
+                o = r["outcome"]
+                kinds[o["type"]] += 1
+                if o.get("framework_month") is not None:
+                    fw.append(o["framework_month"])
+                if o.get("final_month") is not None:
+                    fin.append(o["final_month"])
+                c = collections.Counter(e["type"] for e in r["events"])
+                props.append(c["proposal"])
+                adopted.append(c["adopted"] + c["package_trade"])
+                trades += c["package_trade"]
+                merges += c["merge"]
+            print(f"| `{d}` | {kinds['final_agreement']} | {kinds['framework_only']} | "
+                  f"{a.seeds - kinds['final_agreement'] - kinds['framework_only']} | {span(fw)} | "
+                  f"{span(fin)} | {span(props)} | {span(adopted)} | {trades} | {merges} |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
