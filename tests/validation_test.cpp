@@ -182,6 +182,105 @@ const Case kCases[] = {
      "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}}\n"
      "process: {protocol: alternating_offers}\n",
      "two-party protocol", 6, 21},
+    {"dynamics_unknown_unit",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  units: [{id: gdp}]\n  costs: {a: {war: {gdpp: 1}}}\n",
+     "did you mean 'gdp'", 8, 21},
+    {"dynamics_negative_cost",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  units: [{id: gdp}]\n  costs: {a: {war: {gdp: -1}}}\n",
+     "is -1, outside [0,", 8, 26},
+    {"dynamics_costs_without_units",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  costs: {a: {war: {gdp: 1}}}\n",
+     "but no 'units' are declared", 7, 20},
+    {"dynamics_unknown_option_in_drift",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  drift: [{party: a, issue: i, option: q, per_month: 0.01}]\n",
+     "unknown option 'q'", 7, 40},
+    {"dynamics_drift_missing_per_month",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  drift: [{party: a, issue: i, option: o}]\n",
+     "missing 'per_month'", 7, 11},
+    {"dynamics_leak_probability_range",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  leaks: {probability: 1.5}\n",
+     "is 1.5, outside [0, 1]", 7, 24},
+    {"dynamics_unknown_instrument",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  leverage: [{id: x, instrument: bribe, by: m, target: a}]\n",
+     "unknown instrument 'bribe'", 7, 34},
+    {"dynamics_unknown_deadlock_group",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  leverage: [{id: x, instrument: sanctions, by: m, target: a, when: {deadlock: "
+     "nowhere}}]\n",
+     "unknown process group 'nowhere'", 7, 80},
+    {"dynamics_after_unknown",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  leverage: [{id: x, instrument: sanctions, by: m, target: a, when: {after: "
+     "y}}]\n",
+     "unknown leverage instrument 'y'", 7, 77},
+    {"dynamics_trust_needs_bound",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  leverage: [{id: x, instrument: sanctions, by: m, target: a, when: {trust: "
+     "{from: a, to: m}}}]\n",
+     "needs 'below' or 'above'", 7, 77},
+    {"dynamics_walkout_month_fraction",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  walkout: {months: 2.5}\n",
+     "whole number", 7, 21},
+    {"dynamics_factor_unknown_issue",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  ceasefire: {hazard: 0.1, factors: [{when: {j: o}, multiply: 0.5}]}\n",
+     "did you mean", 7, 46},
 };
 
 class Validation : public ::testing::TestWithParam<Case> {};

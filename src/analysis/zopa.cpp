@@ -27,9 +27,10 @@ struct Search {
   std::uint64_t nodes = 0, budget;
   bool over = false;
   std::uint64_t count = 0;
+  bool first_only = false;  // stop at the first package found
 
   void run(std::size_t b, std::vector<double>& sum) {
-    if (over) return;
+    if (over || (first_only && count > 0)) return;
     if (++nodes > budget) {
       over = true;
       return;
@@ -51,12 +52,10 @@ struct Search {
   }
 };
 
-}  // namespace
-
-ZopaCount count_zopa(const std::vector<Block>& blocks, const std::vector<double>& reservation,
-                     std::uint64_t node_budget, std::uint64_t samples) {
-  const std::size_t parties = reservation.size(), nb = blocks.size();
-  Search s{blocks, reservation, parties, {}, {}, {}, {}, 0, node_budget};
+/// Tabulates the feasible combos and the bounds of every suffix of blocks.
+void prepare(Search& s) {
+  const std::size_t parties = s.parties, nb = s.blocks.size();
+  const std::vector<Block>& blocks = s.blocks;
   s.feasible.resize(nb);
   s.max_rest.assign((nb + 1) * parties, 0.0);
   s.min_rest.assign((nb + 1) * parties, 0.0);
@@ -75,6 +74,28 @@ ZopaCount count_zopa(const std::vector<Block>& blocks, const std::vector<double>
       s.min_rest[b * parties + k] = s.min_rest[(b + 1) * parties + k] + lo;
     }
   }
+}
+
+}  // namespace
+
+std::optional<bool> zopa_exists(const std::vector<Block>& blocks,
+                                const std::vector<double>& reservation, std::uint64_t node_budget) {
+  Search s{blocks, reservation, reservation.size(), {}, {}, {}, {}, 0, node_budget};
+  s.first_only = true;
+  prepare(s);
+  if (s.product_rest[0] == 0) return false;
+  std::vector<double> sum(s.parties, 0.0);
+  s.run(0, sum);
+  if (s.count > 0) return true;
+  if (s.over) return std::nullopt;
+  return false;
+}
+
+ZopaCount count_zopa(const std::vector<Block>& blocks, const std::vector<double>& reservation,
+                     std::uint64_t node_budget, std::uint64_t samples) {
+  const std::size_t parties = reservation.size(), nb = blocks.size();
+  Search s{blocks, reservation, parties, {}, {}, {}, {}, 0, node_budget};
+  prepare(s);
   ZopaCount out;
   if (s.product_rest[0] == 0) {
     out.method = "exact: every package crosses a red line";

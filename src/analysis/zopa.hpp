@@ -2,6 +2,7 @@
 // The zone of possible agreement: packages that cross no stakeholder's red line
 // and give every stakeholder at least its reservation value.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,13 @@ struct ZopaCount {
 /// `samples` uniformly drawn packages (seeded, so deterministic).
 ZopaCount count_zopa(const std::vector<Block>& blocks, const std::vector<double>& reservation,
                      std::uint64_t node_budget = 50'000'000, std::uint64_t samples = 1'000'000);
+
+/// Whether some package crosses no red line and gives every stakeholder at least
+/// its reservation: the same bounded search, stopping at the first one. Empty
+/// optional if more than `node_budget` nodes would be needed.
+std::optional<bool> zopa_exists(const std::vector<Block>& blocks,
+                                const std::vector<double>& reservation,
+                                std::uint64_t node_budget = 5'000'000);
 
 /// Wilson score interval for k successes in n trials at z (95%: 1.959964).
 std::pair<double, double> wilson(std::uint64_t k, std::uint64_t n, double z = 1.959963984540054);

@@ -5,12 +5,15 @@
 
 #include "analysis/analyze.hpp"
 #include "cli/commands.hpp"
-#include "cli/text.hpp"
 #include "io/analysis_out.hpp"
 #include "io/package.hpp"
 #include "io/scenario_yaml.hpp"
+#include "io/text.hpp"
 
 namespace parley::cli {
+using io::display_width;
+using io::pad;
+using io::rpad_num;
 namespace {
 
 struct AnalyzeOptions {

@@ -4,15 +4,18 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "cli/text.hpp"
 #include "core/errors.hpp"
 #include "core/utility.hpp"
 #include "io/builtin.hpp"
 #include "io/json_out.hpp"
 #include "io/package.hpp"
 #include "io/scenario_yaml.hpp"
+#include "io/text.hpp"
 
 namespace parley::cli {
+using io::display_width;
+using io::pad;
+using io::rpad_num;
 namespace {
 
 struct Options {

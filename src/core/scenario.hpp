@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dynamics.hpp"
 #include "core/process.hpp"
 #include "core/space.hpp"
 
@@ -88,6 +89,8 @@ struct Scenario {
   /// The negotiating process; always complete after loading (defaults filled in:
   /// one group of every party if none is declared, one design "default" if none).
   ProcessSpec process;
+  /// Costs, drift, trust decrements, leaks, leverage, ceasefire hazard (optional).
+  DynamicsSpec dynamics;
 
   [[nodiscard]] Space space() const;
   [[nodiscard]] int party_index(const std::string& id) const;  // -1 if absent

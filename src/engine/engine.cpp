@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "analysis/blocks.hpp"
+#include "analysis/zopa.hpp"
 #include "core/errors.hpp"
 
 namespace parley::engine {
@@ -36,6 +37,16 @@ const char* to_string(EventType type) {
       return "ceasefire_started";
     case EventType::final_signed:
       return "final_signed";
+    case EventType::leak:
+      return "leak";
+    case EventType::leverage:
+      return "leverage";
+    case EventType::walkout:
+      return "walkout";
+    case EventType::returned:
+      return "returned";
+    case EventType::ceasefire_collapsed:
+      return "ceasefire_collapsed";
   }
   return "?";
 }
@@ -46,6 +57,10 @@ const char* to_string(Outcome outcome) {
       return "final_agreement";
     case Outcome::framework_only:
       return "framework_only";
+    case Outcome::ceasefire_collapsed:
+      return "ceasefire_collapsed";
+    case Outcome::walkout:
+      return "walkout";
     case Outcome::no_agreement:
       return "no_agreement";
   }
@@ -67,6 +82,7 @@ struct Engine::GroupState {
   std::vector<SeatRefusal> refusals;  // between seated members (positions in `seated`)
   std::uint64_t holding = 0;          // sides(): the refusals holding at the last colouring
   int sides = 1;                      // ... and its result
+  int side_of[64] = {};               // ... and each seated member's side
   bool has_detail = false, has_main = false;
   // run state
   Level level = Level::official;
@@ -88,6 +104,7 @@ int meetings_in_month(double cadence, int month) {
 Engine::Engine(const Scenario& scenario, std::size_t design)
     : s_(scenario),
       p_(scenario.process),
+      d_(scenario.dynamics),
       design_(scenario.process.designs.at(design)),
       model_(scenario),
       space_(scenario.space()),
@@ -97,7 +114,8 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
     sk_[static_cast<std::size_t>(model_.party_index(k))] = static_cast<int>(k);
   for (const auto& is : s_.issues) option_counts_.push_back(static_cast<int>(is.options.size()));
   // Own best utility (red lines ignored): the maximum over each block of tied issues.
-  const auto blocks = analysis::make_blocks(s_, model_);
+  blocks_ = analysis::make_blocks(s_, model_);
+  const auto& blocks = blocks_;
   best_.assign(K_, 0.0);
   for (const auto& b : blocks)
     for (std::size_t k = 0; k < K_; ++k) {
@@ -174,6 +192,78 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
   open_buf_.reserve(s_.issues.size());
   channel_failures_.resize(design_.leader_channels.size());
   info_.resize(K_);
+
+  // Dynamics.
+  U_ = d_.units.size();
+  best0_ = best_;
+  col_.assign(s_.issues.size() + 1, 0);
+  for (std::size_t i = 0; i < s_.issues.size(); ++i)
+    col_[i + 1] = col_[i] + static_cast<std::size_t>(option_counts_[i]);
+  bonus_any_ = !d_.drift.empty();
+  for (const Leverage& lv : d_.leverage) bonus_any_ = bonus_any_ || !lv.options.empty();
+  if (bonus_any_) {
+    bonus_.assign(K_ * col_.back(), 0.0);
+    bonus_next_ = bonus_;
+    for (const auto& b : blocks_) {  // options of every combo, first issue least significant
+      std::vector<int> opts(b.combos * b.issues.size());
+      for (std::size_t c = 0; c < b.combos; ++c) {
+        std::size_t rem = c;
+        for (std::size_t j = 0; j < b.issues.size(); ++j) {
+          const auto m =
+              static_cast<std::size_t>(option_counts_[static_cast<std::size_t>(b.issues[j])]);
+          opts[c * b.issues.size() + j] = static_cast<int>(rem % m);
+          rem /= m;
+        }
+      }
+      block_options_.push_back(std::move(opts));
+    }
+  }
+  fatigue_acc_.resize(K_);
+  kappa_now_.resize(K_);
+  shift_.resize(K_);
+  fired_.resize(d_.leverage.size());
+  away_until_.resize(s_.parties.size());
+  deadlocked_.resize(p_.groups.size());
+  openers_.resize(p_.groups.size());
+  for (std::size_t l = 0; l < d_.leverage.size(); ++l)
+    for (int g : d_.leverage[l].opens) {
+      openers_[static_cast<std::size_t>(g)].push_back(static_cast<int>(l));
+      any_openers_ = true;
+    }
+  participants_.reserve(s_.parties.size());
+  hardening_.reserve(64);
+  war_.reserve(static_cast<std::size_t>(p_.horizon));
+  if (U_ > 0 && d_.delay_from < 0) zopa_month_ = compute_zopa_month();
+}
+
+int Engine::compute_zopa_month() const {
+  // The scenario's own trajectory: r(0) − κ·t and option drift at month t.
+  std::vector<analysis::Block> blocks = blocks_;
+  std::vector<double> r(K_);
+  for (int t = 0; t < p_.horizon; ++t) {
+    for (std::size_t k = 0; k < K_; ++k) r[k] = std::clamp(r0_[k] - kappa_[k] * t, 0.0, 1.0);
+    if (!d_.drift.empty())
+      for (std::size_t b = 0; b < blocks.size(); ++b) {
+        const auto& src = blocks_[b];
+        const std::size_t n = src.issues.size();
+        for (std::size_t c = 0; c < src.combos; ++c)
+          for (std::size_t k = 0; k < K_; ++k) {
+            double u = src.u[c * K_ + k];
+            const int party = model_.party_index(k);
+            for (const Drift& d : d_.drift) {
+              if (d.party != party) continue;
+              for (std::size_t j = 0; j < n; ++j)
+                if (src.issues[j] == d.issue && block_options_[b][c * n + j] == d.option)
+                  u += d.per_month * (std::min(t, d.until) - std::min(t, d.from));
+            }
+            blocks[b].u[c * K_ + k] = u;
+          }
+      }
+    const auto open = analysis::zopa_exists(blocks, r);
+    if (!open) return -1;  // too large to decide
+    if (*open) return t;
+  }
+  return -1;
 }
 
 Engine::~Engine() = default;
@@ -194,7 +284,259 @@ void Engine::log(EventType type, int group, Level level, int party) {
 }
 
 void Engine::update_reservations() {
-  for (std::size_t k = 0; k < K_; ++k) r_[k] = std::clamp(r0_[k] - kappa_[k] * month_, 0.0, 1.0);
+  // r_k(t) = r_k(0) − Σ_{s<t} κ_k(s) + active shifts (leverage, leaks), in [0,1].
+  for (std::size_t k = 0; k < K_; ++k)
+    r_[k] = std::clamp(r0_[k] - fatigue_acc_[k] + shift_[k], 0.0, 1.0);
+}
+
+bool Engine::present(std::span<const int> members) const {
+  if (away_ == 0) return true;
+  for (int m : members)
+    if (away_until_[static_cast<std::size_t>(m)] >= 0) return false;
+  return true;
+}
+
+bool Engine::group_open(int g) const {
+  if (!any_openers_) return true;
+  const auto& op = openers_[static_cast<std::size_t>(design_.groups[static_cast<std::size_t>(g)])];
+  if (op.empty()) return true;
+  for (int l : op)
+    if (fired_[static_cast<std::size_t>(l)] >= 0) return true;
+  return false;
+}
+
+void Engine::lower_trust(int from, int to, double amount) {
+  double& t =
+      trust_[static_cast<std::size_t>(from) * s_.parties.size() + static_cast<std::size_t>(to)];
+  t = std::clamp(t - amount, 0.0, 1.0);
+}
+
+void Engine::begin_month() {
+  // Walkouts end.
+  for (std::size_t p = 0; p < away_until_.size(); ++p)
+    if (away_until_[p] >= 0 && month_ >= away_until_[p]) {
+      away_until_[p] = -1;
+      --away_;
+      double& t = trust_[p * s_.parties.size() + static_cast<std::size_t>(p_.mediator)];
+      t = std::max(t, d_.walkout_floor[p]);
+      log(EventType::returned, -1, Level::leader, static_cast<int>(p));
+    }
+  // Fatigue of the month that ended, at the κ then in force.
+  if (month_ > 0)
+    for (std::size_t k = 0; k < K_; ++k) fatigue_acc_[k] += kappa_now_[k];
+  fire_triggers();
+  // Effects in force this month: κ, reservation shifts, leak hardening.
+  for (std::size_t k = 0; k < K_; ++k) {
+    kappa_now_[k] = kappa_[k];
+    shift_[k] = 0;
+  }
+  for (std::size_t l = 0; l < d_.leverage.size(); ++l) {
+    const Leverage& lv = d_.leverage[l];
+    const int f = fired_[l];
+    if (f < 0 || (lv.months > 0 && month_ >= f + lv.months)) continue;
+    for (std::size_t k = 0; k < K_; ++k) {
+      const auto p = static_cast<std::size_t>(model_.party_index(k));
+      if (!lv.reservation.empty()) shift_[k] += lv.reservation[p];
+      if (!lv.fatigue.empty()) kappa_now_[k] += lv.fatigue[p];
+    }
+  }
+  std::erase_if(hardening_, [&](const Hardening& h) { return month_ >= h.until; });
+  for (const Hardening& h : hardening_)
+    if (const int k = sk_[static_cast<std::size_t>(h.party)]; k >= 0)
+      shift_[static_cast<std::size_t>(k)] += h.amount;
+  update_reservations();
+  if (bonus_any_) refresh_bonus();
+  check_walkouts();
+  ceasefire_check();
+  record_costs();
+  out_->reservation_path.insert(out_->reservation_path.end(), r_.begin(), r_.end());
+}
+
+void Engine::fire_triggers() {
+  const std::size_t P = s_.parties.size();
+  for (std::size_t l = 0; l < d_.leverage.size(); ++l) {
+    if (fired_[l] >= 0) continue;
+    const Leverage& lv = d_.leverage[l];
+    const Trigger& w = lv.when;
+    if (month_ < w.from_month || month_ > w.until_month) continue;
+    if (w.stage == Trigger::Stage::elements && stage_ != 1) continue;
+    if (w.stage == Trigger::Stage::framework && stage_ != 3) continue;
+    if (w.deadlock_group >= 0 && !deadlocked_[static_cast<std::size_t>(w.deadlock_group)]) continue;
+    if (w.trust_from >= 0) {
+      const double t =
+          trust_[static_cast<std::size_t>(w.trust_from) * P + static_cast<std::size_t>(w.trust_to)];
+      if (!(t < w.trust_below && t > w.trust_above)) continue;
+    }
+    if (w.after >= 0 && fired_[static_cast<std::size_t>(w.after)] < 0) continue;
+    fired_[l] = month_;
+    for (const TrustChange& tc : lv.trust) lower_trust(tc.from, tc.to, -tc.change);
+    log(EventType::leverage, -1, Level::leader, lv.target);
+    out_->events.back().instrument = static_cast<int>(l);
+  }
+}
+
+void Engine::refresh_bonus() {
+  std::fill(bonus_next_.begin(), bonus_next_.end(), 0.0);
+  const std::size_t C = col_.back();
+  auto add = [&](int party, int issue, int option, double v) {
+    const int k = sk_[static_cast<std::size_t>(party)];
+    if (k < 0) return;
+    bonus_next_[static_cast<std::size_t>(k) * C + col_[static_cast<std::size_t>(issue)] +
+                static_cast<std::size_t>(option)] += v;
+  };
+  for (const Drift& d : d_.drift)
+    add(d.party, d.issue, d.option,
+        d.per_month * (std::min(month_, d.until) - std::min(month_, d.from)));
+  for (std::size_t l = 0; l < d_.leverage.size(); ++l) {
+    const Leverage& lv = d_.leverage[l];
+    const int f = fired_[l];
+    if (f < 0 || (lv.months > 0 && month_ >= f + lv.months)) continue;
+    for (const OptionShift& o : lv.options) add(o.party, o.issue, o.option, o.shift);
+  }
+  if (bonus_next_ == bonus_) return;
+  std::copy(bonus_next_.begin(), bonus_next_.end(), bonus_.begin());  // strategies hold spans
+  text_changed();
+  ++text_version_;
+  // Own best utility with the new option values: the static best plus, per issue,
+  // the largest offset of its options (exact when the shifted issues are not tied
+  // to others by interactions or red lines; an upper bound otherwise).
+  for (std::size_t k = 0; k < K_; ++k) {
+    double best = best0_[k];
+    for (std::size_t i = 0; i + 1 < col_.size(); ++i) {
+      double hi = -INFINITY;
+      bool any = false;
+      for (std::size_t c = col_[i]; c < col_[i + 1]; ++c) {
+        const double b = bonus_[k * C + c];
+        any = any || b != 0;
+        hi = std::max(hi, b);
+      }
+      if (any) best += hi;
+    }
+    best_[k] = best;
+  }
+}
+
+void Engine::check_walkouts() {
+  if (p_.mediator < 0) return;
+  const std::size_t P = s_.parties.size();
+  for (std::size_t p = 0; p < P; ++p) {
+    const double floor = d_.walkout_floor[p];
+    if (floor < 0 || away_until_[p] >= 0 || static_cast<int>(p) == p_.mediator) continue;
+    if (trust_[p * P + static_cast<std::size_t>(p_.mediator)] < floor) {
+      away_until_[p] = month_ + d_.walkout_months;
+      ++away_;
+      log(EventType::walkout, -1, Level::leader, static_cast<int>(p));
+    }
+  }
+}
+
+void Engine::ceasefire_check() {
+  if (!in_ceasefire_ || month_ <= signed_month_ || d_.hazard <= 0) return;
+  double h = d_.hazard;
+  for (const CeasefireFactor& f : d_.hazard_factors) {
+    bool all = true;
+    for (const OptionCondition& c : f.when)
+      all = all && x_[static_cast<std::size_t>(c.issue)] == c.option;
+    if (all) h *= f.multiply;
+  }
+  if (d_.hazard_trust_weight > 0 && K_ > 1) {
+    double sum = 0;
+    const std::size_t P = s_.parties.size();
+    for (std::size_t a = 0; a < K_; ++a)
+      for (std::size_t b = 0; b < K_; ++b)
+        if (a != b)
+          sum += trust_[static_cast<std::size_t>(model_.party_index(a)) * P +
+                        static_cast<std::size_t>(model_.party_index(b))];
+    const double mean = sum / static_cast<double>(K_ * (K_ - 1));
+    h *= std::exp(-d_.hazard_trust_weight * (mean - d_.hazard_trust_reference));
+  }
+  if (rng_dyn_.uniform() < std::min(1.0, h)) collapse_ceasefire();
+}
+
+void Engine::collapse_ceasefire() {
+  in_ceasefire_ = false;
+  ++out_->collapses;
+  log(EventType::ceasefire_collapsed, -1, Level::leader);
+  const std::size_t P = s_.parties.size();
+  for (std::size_t a = 0; a < P; ++a)
+    for (std::size_t b = 0; b < P; ++b)
+      if (a != b) lower_trust(static_cast<int>(a), static_cast<int>(b), d_.trust_violation);
+  // Back to the elements: the main items agreed for the framework are open again
+  // (principles fixed by a leader channel stay); the framework must be re-signed.
+  stage_ = 1;
+  for (std::size_t i = 0; i < s_.issues.size(); ++i)
+    if (!s_.issues[i].detail && status_[i] == Status::agreed) status_[i] = Status::open;
+  for (auto& st : groups_) {
+    st->consensus = !st->has_main;
+    st->level = st->spec->level;
+    st->escalated = false;
+    st->stall = 0;
+  }
+  check_walkouts();
+}
+
+void Engine::record_costs() {
+  const bool war = !in_ceasefire_;
+  war_.push_back(war ? 1 : 0);
+  if (!war && out_->first_ceasefire_month < 0) out_->first_ceasefire_month = month_;
+  if (U_ == 0) return;
+  const std::size_t PU = s_.parties.size() * U_;
+  auto& monthly = out_->monthly_costs;
+  const std::size_t at = monthly.size();
+  monthly.resize(at + PU);
+  const std::vector<double>& c = war ? d_.war_cost : d_.ceasefire_cost;
+  auto& bucket =
+      out_->first_ceasefire_month >= 0 ? out_->costs_after_ceasefire : out_->costs_before_ceasefire;
+  for (std::size_t j = 0; j < PU; ++j) {
+    monthly[at + j] = c[j];
+    bucket[j] += c[j];
+  }
+}
+
+void Engine::maybe_leak(int group, Level level, std::span<const int> participants, bool shuttle) {
+  if (d_.leak_probability <= 0) return;
+  double p = d_.leak_probability * static_cast<double>(participants.size()) *
+             d_.leak_level_factor[static_cast<std::size_t>(level)];
+  if (shuttle) p *= d_.leak_shuttle_factor;
+  if (rng_dyn_.uniform() >= std::min(1.0, p)) return;
+  // The exposed party: one of the participants with preferences, at random.
+  int exposed = -1, seen = 0;
+  for (int m : participants)
+    if (sk_[static_cast<std::size_t>(m)] >= 0 && m != p_.mediator)
+      if (rng_dyn_.below(++seen) == 0) exposed = m;
+  if (exposed < 0) return;
+  log(EventType::leak, group, level, exposed);
+  if (const double cost = d_.audience_cost[static_cast<std::size_t>(exposed)]; cost > 0) {
+    hardening_.push_back({exposed, month_ + d_.leak_months, cost});
+    shift_[static_cast<std::size_t>(sk_[static_cast<std::size_t>(exposed)])] += cost;
+    update_reservations();
+  }
+  for (int m : participants)
+    if (m != exposed) lower_trust(exposed, m, d_.trust_leak);
+  check_walkouts();
+}
+
+void Engine::finish_dynamics(RunResult& out) {
+  out.months = static_cast<int>(war_.size());
+  out.war_months = 0;
+  for (unsigned char w : war_) out.war_months += w;
+  out.ceasefire_months = out.months - out.war_months;
+  out.delay_from = d_.delay_from >= 0 ? d_.delay_from : zopa_month_;
+  const std::size_t PU = s_.parties.size() * U_;
+  out.cost_of_delay.assign(PU, 0.0);
+  if (out.delay_from >= 0)
+    // Signed at delay_from, the ceasefire would have held from the month after.
+    for (std::size_t t = static_cast<std::size_t>(out.delay_from) + 1; t < war_.size(); ++t)
+      if (war_[t])
+        for (std::size_t j = 0; j < PU; ++j)
+          out.cost_of_delay[j] += d_.war_cost[j] - d_.ceasefire_cost[j];
+  out.welfare.clear();
+  out.welfare_month = out.final_month >= 0                     ? out.final_month
+                      : out.outcome == Outcome::framework_only ? out.framework_month
+                                                               : -1;
+  if (out.welfare_month >= 0)
+    for (std::size_t k = 0; k < K_; ++k)
+      out.welfare.push_back(std::pow(discount_[k], out.welfare_month) * u_[k]);
 }
 
 void Engine::set_view(std::size_t k, double u_proposed, int red_proposed, int round, int rounds) {
@@ -215,10 +557,20 @@ void Engine::set_view(std::size_t k, double u_proposed, int red_proposed, int ro
   view_.u_proposed_ = u_proposed;
   view_.red_current_ = red_x_[k];
   view_.red_proposed_ = red_proposed;
+  view_.bonus_ = bonus_any_ ? bonus_.data() + k * col_.back() : nullptr;
+  view_.col_ = &col_;
+}
+
+void Engine::evaluate(std::span<const int> x, std::span<double> u) const {
+  model_.evaluate(x, u);
+  if (bonus_any_)
+    for (std::size_t k = 0; k < K_; ++k)
+      for (std::size_t i = 0; i < x.size(); ++i)
+        u[k] += bonus_[k * col_.back() + col_[i] + static_cast<std::size_t>(x[i])];
 }
 
 void Engine::text_changed() {
-  model_.evaluate(x_, u_);
+  evaluate(x_, u_);
   for (std::size_t k = 0; k < K_; ++k) red_x_[k] = model_.red_lines_crossed(k, x_);
   index_x_ = space_.encode(x_);
 }
@@ -247,7 +599,7 @@ int Engine::sides(int g) {
       holding |= std::uint64_t{1} << (r & 63);
   if (holding == 0) return 1;
   if (st.refusals.size() <= 64 && holding == st.holding) return st.sides;
-  int side_of[64];
+  int* side_of = st.side_of;
   int n_sides = 0;
   const int n = static_cast<int>(std::min<std::size_t>(st.seated.size(), 64));
   for (int a = 0; a < n; ++a) {
@@ -302,6 +654,11 @@ bool Engine::round(int group, Level level, std::span<const int> open, std::span<
   if (mediator_full_) {
     full_.model = &model_;
     full_.reservation = r_;
+    if (bonus_any_) {
+      full_.bonus = bonus_;
+      full_.columns = col_.back();
+      full_.col = &col_;
+    }
     full_.discount = discount_;
     mv.full = &full_;
   }
@@ -315,6 +672,11 @@ bool Engine::round(int group, Level level, std::span<const int> open, std::span<
   for (int c = 0; c < change_.size; ++c) {
     const std::size_t i = static_cast<std::size_t>(change_.issue[c]);
     for (std::size_t k = 0; k < K_; ++k) uy_[k] += model_.delta(k, y_, i, change_.option[c]);
+    if (bonus_any_)
+      for (std::size_t k = 0; k < K_; ++k) {
+        const double* row = bonus_.data() + k * col_.back() + col_[i];
+        uy_[k] += row[change_.option[c]] - row[y_[i]];
+      }
     // Unsigned wrap-around is exact here: the result is a valid index.
     index_y_ +=
         (static_cast<Index>(change_.option[c]) - static_cast<Index>(y_[i])) * space_.stride(i);
@@ -353,6 +715,7 @@ bool Engine::round(int group, Level level, std::span<const int> open, std::span<
 bool Engine::check_consensus(int g) {
   GroupState& st = *groups_[static_cast<std::size_t>(g)];
   if (st.consensus) return true;
+  if (!group_open(g) || !present(st.spec->members)) return false;
   for (int h : st.conditions)
     if (!groups_[static_cast<std::size_t>(h)]->consensus) return false;
   for (int k : st.voters)
@@ -374,8 +737,31 @@ void Engine::run(std::uint64_t seed, RunResult& out) {
   out.framework_month = out.final_month = -1;
   out.outcome = Outcome::no_agreement;
   rng_.seed(seed ^ 0x9e3779b97f4a7c15ULL);
+  rng_dyn_.seed(seed ^ 0xd1b54a32d192ed03ULL);  // a separate stream for leaks and hazards
   month_ = 0;
   stage_ = 1;
+  out.collapses = 0;
+  out.first_ceasefire_month = -1;
+  const std::size_t PU = s_.parties.size() * U_;
+  out.costs_before_ceasefire.assign(PU, 0.0);
+  out.costs_after_ceasefire.assign(PU, 0.0);
+  out.monthly_costs.clear();
+  out.reservation_path.clear();
+  war_.clear();
+  std::fill(fatigue_acc_.begin(), fatigue_acc_.end(), 0.0);
+  std::fill(shift_.begin(), shift_.end(), 0.0);
+  std::copy(kappa_.begin(), kappa_.end(), kappa_now_.begin());
+  std::fill(fired_.begin(), fired_.end(), -1);
+  hardening_.clear();
+  std::fill(away_until_.begin(), away_until_.end(), -1);
+  away_ = 0;
+  std::fill(deadlocked_.begin(), deadlocked_.end(), 0);
+  in_ceasefire_ = false;
+  signed_month_ = -1;
+  if (bonus_any_) {
+    std::fill(bonus_.begin(), bonus_.end(), 0.0);
+    best_ = best0_;
+  }
   std::copy(defaults_.begin(), defaults_.end(), x_.begin());
   text_changed();
   ++text_version_;
@@ -388,6 +774,11 @@ void Engine::run(std::uint64_t seed, RunResult& out) {
   for (auto& ps : party_) ps->reset();
   for (std::size_t k = 0; k < K_; ++k) {
     info_[k].model = &model_;
+    if (bonus_any_) {
+      info_[k].bonus = bonus_;
+      info_[k].columns = col_.back();
+      info_[k].col = &col_;
+    }
     info_[k].reservation = r0_;
     info_[k].discount = discount_;
     info_[k].self = k;
@@ -399,6 +790,7 @@ void Engine::run(std::uint64_t seed, RunResult& out) {
   out.package.assign(x_.begin(), x_.end());
   out.utility.assign(u_.begin(), u_.end());
   out.reservation.assign(r_.begin(), r_.end());
+  finish_dynamics(out);
 }
 
 void Engine::run_single_text(RunResult& out) {
@@ -415,8 +807,9 @@ void Engine::run_single_text(RunResult& out) {
   for (std::size_t k = 0; k < K_; ++k) party_[k]->inform(info_[k]);
 
   auto everyone_endorses = [&] {
-    for (std::size_t k = 0; k < K_; ++k)
-      if (!endorses(k)) return false;
+    for (std::size_t k = 0; k < K_; ++k)  // a party that walked out signs nothing
+      if (away_until_[static_cast<std::size_t>(model_.party_index(k))] >= 0 || !endorses(k))
+        return false;
     return true;
   };
   auto framework_ready = [&] {
@@ -434,7 +827,9 @@ void Engine::run_single_text(RunResult& out) {
       log(EventType::framework_signed, -1, Level::leader);
       out.events.back().package = index_x_;
       log(EventType::ceasefire_started, -1, Level::leader);
-      out.framework_month = month_;
+      if (out.framework_month < 0) out.framework_month = month_;
+      in_ceasefire_ = true;
+      signed_month_ = month_;
       stage_ = 3;
       for (auto& st : groups_) {
         st->consensus = !st->has_detail;
@@ -453,7 +848,7 @@ void Engine::run_single_text(RunResult& out) {
   };
 
   for (month_ = 0; month_ < p_.horizon; ++month_) {
-    update_reservations();
+    begin_month();
     for (std::size_t g = 0; g < groups_.size(); ++g) {
       GroupState& st = *groups_[g];
       if (st.shuttle && sides(static_cast<int>(g)) == 1) {
@@ -470,11 +865,14 @@ void Engine::run_single_text(RunResult& out) {
       // to change yet, but meetings build trust ("visible good faith").
       const bool good_faith_only = stage_ == 1 && !st.has_main;
       if ((st.consensus && !good_faith_only) || st.escalated) continue;
+      // Closed until a leverage instrument opens it; or a member has walked out.
+      if (!group_open(static_cast<int>(g)) || !present(st.spec->members)) continue;
       const double cadence = (st.level == st.spec->level && st.spec->cadence)
                                  ? *st.spec->cadence
                                  : p_.cadence[static_cast<std::size_t>(st.level)];
       const int meetings = meetings_in_month(cadence, month_);
-      for (int mtg = 0; mtg < meetings && (good_faith_only || !st.consensus) && !st.escalated;
+      for (int mtg = 0; mtg < meetings && (good_faith_only || !st.consensus) && !st.escalated &&
+                        present(st.spec->members);
            ++mtg) {
         const int n_sides = st.shuttle ? sides(static_cast<int>(g)) : 1;
         if (st.shuttle && n_sides == 1) {  // refusals lapsed during the month
@@ -492,6 +890,19 @@ void Engine::run_single_text(RunResult& out) {
           }
         else
           raise_trust(st.spec->members, p_.trust_meeting);
+        // Who sat at this meeting: everyone, or the mediator and the side it visited.
+        participants_.clear();
+        if (d_.leak_probability <= 0) {
+          // no leaks: nobody to list
+        } else if (st.shuttle) {
+          if (p_.mediator >= 0) participants_.push_back(p_.mediator);
+          const int side = static_cast<int>(st.credit) % n_sides;
+          for (std::size_t a = 0; a < st.seated.size() && a < 64; ++a)
+            if (st.side_of[a] == side) participants_.push_back(st.seated[a]);
+        } else {
+          participants_.assign(st.spec->members.begin(), st.spec->members.end());
+        }
+        maybe_leak(static_cast<int>(g), st.level, participants_, st.shuttle);
         if (good_faith_only) continue;
         st.credit += 1;
         if (st.credit < n_sides) continue;  // a shuttle round needs one meeting per side
@@ -507,6 +918,7 @@ void Engine::run_single_text(RunResult& out) {
         }
         if (st.stall >= p_.escalate_after) {
           log(EventType::deadlock, static_cast<int>(g), st.level);
+          deadlocked_[static_cast<std::size_t>(design_.groups[g])] = 1;
           st.stall = 0;
           if (st.level == Level::leader) {
             // Deadlocked at the top with no channel above: back to the group's own level.
@@ -532,12 +944,18 @@ void Engine::run_single_text(RunResult& out) {
       for (const auto& st : groups_)
         if (st->escalated)
           for (int m : st->spec->members) needed = needed || m == partner;
-      if (!needed) continue;
+      if (!needed || away_ > 0) continue;  // a trade needs every party: none may be away
       const int meetings =
           meetings_in_month(p_.cadence[static_cast<std::size_t>(Level::leader)], month_);
-      for (int mtg = 0; mtg < meetings; ++mtg) {
+      for (int mtg = 0; mtg < meetings && away_ == 0; ++mtg) {
         log(EventType::meeting, -1, Level::leader, partner);
         out.events.back().sides = 1;
+        if (d_.leak_probability > 0) {
+          participants_.clear();
+          if (p_.mediator >= 0) participants_.push_back(p_.mediator);
+          participants_.push_back(partner);
+          maybe_leak(-1, Level::leader, participants_, false);
+        }
         // Open issues of every group still negotiating, so a trade can span groups.
         std::vector<int>& open = open_buf_;
         open.clear();
@@ -584,9 +1002,13 @@ void Engine::run_single_text(RunResult& out) {
     if (check_stages()) break;
   }
   if (month_ >= p_.horizon) month_ = p_.horizon - 1;
-  out.outcome = out.final_month >= 0       ? Outcome::final_agreement
-                : out.framework_month >= 0 ? Outcome::framework_only
-                                           : Outcome::no_agreement;
+  bool someone_away = false;
+  for (int a : away_until_) someone_away = someone_away || a >= 0;
+  out.outcome = out.final_month >= 0 ? Outcome::final_agreement
+                : in_ceasefire_      ? Outcome::framework_only
+                : out.collapses > 0  ? Outcome::ceasefire_collapsed
+                : someone_away       ? Outcome::walkout
+                                     : Outcome::no_agreement;
 }
 
 void Engine::run_alternating(RunResult& out) {
@@ -597,15 +1019,19 @@ void Engine::run_alternating(RunResult& out) {
     info_[k].rounds = rounds;
     party_[k]->inform(info_[k]);
   }
+  int begun = -1;  // months whose start (costs, leverage, drift) has been run
   for (int t = 0; t < rounds; ++t) {
-    month_ = static_cast<int>(std::floor(t / cadence + 1e-9));
-    update_reservations();
+    const int month = static_cast<int>(std::floor(t / cadence + 1e-9));
+    while (begun < month) {
+      month_ = ++begun;
+      begin_month();
+    }
     const std::size_t proposer = static_cast<std::size_t>(t % 2), responder = 1 - proposer;
     std::copy(x_.begin(), x_.end(), y_.begin());
     set_view(proposer, u_[proposer], red_x_[proposer], t, rounds);
     party_[proposer]->offer(view_, y_);
     ++out.rounds;
-    model_.evaluate(y_, uy_);
+    evaluate(y_, uy_);
     log(EventType::proposal, -1, Level::official, model_.party_index(proposer));
     out.events.back().package = space_.encode(y_);
     set_view(responder, uy_[responder], model_.red_lines_crossed(responder, y_), t, rounds);

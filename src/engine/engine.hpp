@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/blocks.hpp"
 #include "core/scenario.hpp"
 #include "core/utility.hpp"
 #include "engine/strategy.hpp"
@@ -16,19 +17,24 @@
 namespace parley::engine {
 
 enum class EventType : std::uint8_t {
-  meeting,            // a group or leader-channel meeting (sides: 1 direct, >1 shuttle)
-  proposal,           // the mediator's (or, alternating offers, a party's) proposal
-  adopted,            // every voter accepted: the text changes
-  rejected,           // someone rejected
-  consensus,          // a group's members all endorse: its open items become agreed
-  deadlock,           // a group went `escalate_after` rounds without an adopted change
-  escalation,         // official -> aide -> leader
-  principle_fixed,    // the leader channel locked an issue's option
-  package_trade,      // the leader channel adopted a cross-topic change
-  merge,              // a shuttle group's refusals lapsed: it now meets directly
-  framework_signed,   // stage 2
-  ceasefire_started,  // with the framework
-  final_signed,       // stage 3 done
+  meeting,              // a group or leader-channel meeting (sides: 1 direct, >1 shuttle)
+  proposal,             // the mediator's (or, alternating offers, a party's) proposal
+  adopted,              // every voter accepted: the text changes
+  rejected,             // someone rejected
+  consensus,            // a group's members all endorse: its open items become agreed
+  deadlock,             // a group went `escalate_after` rounds without an adopted change
+  escalation,           // official -> aide -> leader
+  principle_fixed,      // the leader channel locked an issue's option
+  package_trade,        // the leader channel adopted a cross-topic change
+  merge,                // a shuttle group's refusals lapsed: it now meets directly
+  framework_signed,     // stage 2
+  ceasefire_started,    // with the framework
+  final_signed,         // stage 3 done
+  leak,                 // a meeting leaked: `party` exposed (its reservation hardens)
+  leverage,             // an instrument fired (`instrument`), `party` its target
+  walkout,              // `party`'s trust in the mediator fell below its floor: it left
+  returned,             // ... and came back
+  ceasefire_collapsed,  // the ceasefire broke down: war resumes, negotiation goes on
 };
 const char* to_string(EventType type);
 
@@ -42,9 +48,16 @@ struct Event {
   int issue = -1, option = -1;  // principle_fixed
   int sides = 0;                // meeting
   std::uint64_t package = 0;    // proposal/adopted/package_trade/signing: whole-package index
+  int instrument = -1;          // leverage: index into scenario.dynamics.leverage
 };
 
-enum class Outcome { final_agreement, framework_only, no_agreement };
+enum class Outcome {
+  final_agreement,      // the final agreement was signed
+  framework_only,       // the framework (and its ceasefire) holds at the horizon
+  ceasefire_collapsed,  // a ceasefire broke down and no framework was in force at the end
+  walkout,              // no agreement, and a party had walked out at the end
+  no_agreement,
+};
 const char* to_string(Outcome outcome);
 
 struct RunResult {
@@ -55,6 +68,19 @@ struct RunResult {
   std::vector<double> reservation;  // per stakeholder, r(t) at the end (or at signing)
   int rounds = 0;
   std::vector<Event> events;
+
+  // Dynamics (DESIGN §3, §5). Costs are [party * units + unit], scenario party order.
+  int months = 0;     // months run: the last month + 1
+  int collapses = 0;  // ceasefire breakdowns
+  int war_months = 0, ceasefire_months = 0;
+  int first_ceasefire_month = -1;  // the first month a ceasefire was in force at its start
+  std::vector<double> costs_before_ceasefire, costs_after_ceasefire;
+  std::vector<double> monthly_costs;  // [month * parties * units + party * units + unit]
+  int delay_from = -1;  // reference month of the cost of delay (-1: the ZOPA never opened)
+  std::vector<double> cost_of_delay;  // war months from delay_from on, beyond ceasefire costs
+  std::vector<double> welfare;        // per stakeholder δ^t·u at signing (empty: nothing signed)
+  std::vector<double> reservation_path;  // [month * stakeholders + k]: r_k at each month's start
+  int welfare_month = -1;
 };
 
 class Engine {
@@ -75,6 +101,13 @@ class Engine {
   [[nodiscard]] const UtilityModel& model() const { return model_; }
   /// Design group index -> GroupSpec.
   [[nodiscard]] const GroupSpec& group(int g) const;
+  /// The month the ZOPA first opens under the scenario's own trajectory (r(0) − κ·t
+  /// and option drift, no run events); -1 if never within the horizon or unknown.
+  [[nodiscard]] int zopa_month() const { return zopa_month_; }
+  /// trust(from -> to) as the last run left it (scenario party indices).
+  [[nodiscard]] double trust(int from, int to) const {
+    return trust_[static_cast<std::size_t>(from) * s_.parties.size() + static_cast<std::size_t>(to)];
+  }
 
  private:
   struct GroupState;
@@ -90,6 +123,8 @@ class Engine {
   void set_view(std::size_t k, double u_proposed, int red_proposed, int round, int rounds);
   /// The text x_ changed: its utilities, red-line counts and index.
   void text_changed();
+  /// Utilities of x for every stakeholder, with this month's option values.
+  void evaluate(std::span<const int> x, std::span<double> u) const;
   /// Red lines of k the proposal y_ crosses (the text's count unless the change touches one).
   int red_lines_of_proposal(std::size_t k) const;
   bool endorses(std::size_t k);
@@ -99,9 +134,26 @@ class Engine {
   int sides(int g);
   void raise_trust(std::span<const int> parties, double amount);
   void update_reservations();
+  /// Start of a month: returns from walkouts, expiries, leverage triggers, drift,
+  /// reservations, the ceasefire hazard and the month's costs.
+  void begin_month();
+  void fire_triggers();
+  void refresh_bonus();
+  void ceasefire_check();
+  void record_costs();
+  void check_walkouts();
+  /// A meeting of `participants` (scenario party indices) at `level` may leak.
+  void maybe_leak(int group, Level level, std::span<const int> participants, bool shuttle);
+  void lower_trust(int from, int to, double amount);
+  void collapse_ceasefire();
+  bool present(std::span<const int> members) const;  // nobody away
+  bool group_open(int g) const;
+  void finish_dynamics(RunResult& out);
+  int compute_zopa_month() const;
 
   const Scenario& s_;
   const ProcessSpec& p_;
+  const DynamicsSpec& d_;
   const DesignSpec& design_;
   UtilityModel model_;
   Space space_;
@@ -136,6 +188,34 @@ class Engine {
   std::vector<TableVote> table_;
   std::vector<int> open_buf_;
   std::vector<int> channel_failures_;
+
+  // dynamics
+  std::size_t U_ = 0;             // cost units
+  Rng rng_dyn_;                   // leaks and the ceasefire hazard (the mediator keeps its stream)
+  std::vector<std::size_t> col_;  // issue -> first column of its options
+  std::vector<double> bonus_;     // K x columns: option value offsets (drift, leverage)
+  std::vector<double> bonus_next_;
+  bool bonus_any_ = false;
+  std::vector<std::vector<int>> block_options_;  // per block: combo -> options of its issues
+  std::vector<analysis::Block> blocks_;
+  std::vector<double> best0_;
+  std::vector<double> fatigue_acc_, kappa_now_, shift_;  // per stakeholder
+  std::vector<int> fired_;                               // per leverage: month fired, -1 not yet
+  struct Hardening {
+    int party, until;
+    double amount;
+  };
+  std::vector<Hardening> hardening_;
+  std::vector<int> away_until_;            // per party: month it returns, -1 present
+  int away_ = 0;                           // how many are away
+  bool any_openers_ = false;               // some group waits for a leverage instrument
+  std::vector<unsigned char> deadlocked_;  // per process group
+  std::vector<std::vector<int>> openers_;  // per process group: leverage that opens it
+  std::vector<int> participants_;
+  bool in_ceasefire_ = false;
+  int signed_month_ = -1;
+  int zopa_month_ = -1;
+  std::vector<unsigned char> war_;  // per month run
 };
 
 }  // namespace parley::engine

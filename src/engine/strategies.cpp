@@ -159,8 +159,8 @@ class SubgamePerfect final : public PartyStrategy {
     std::vector<double> us(space.size()), uo(space.size());
     std::vector<bool> ok(space.size());
     for (std::size_t p = 0; p < space.size(); ++p) {
-      us[p] = m.utility(self, space[p]);
-      uo[p] = m.utility(other, space[p]);
+      us[p] = info_->utility(self, space[p]);
+      uo[p] = info_->utility(other, space[p]);
       ok[p] = m.acceptable_to_all(space[p]);
     }
     const int rounds = info_->rounds;
@@ -317,7 +317,7 @@ class NashSeeking final : public MediatorStrategy {
       }
     }
     best_all_ = false;
-    best_ = -1;
+    best_ = -INFINITY;
     best_size_ = 0;
     int pick_moves[Change::kMax];
     // A leader channel trades across groups when the open issues span groups.
@@ -431,7 +431,7 @@ class NashSeeking final : public MediatorStrategy {
   /// Scores a candidate: (predicted acceptable by all, estimated Nash product
   /// Π_k level_k + gain_k, up to a constant); keeps it if better than the best.
   void consider(const int* pick, int size, std::size_t nv, std::size_t M) {
-    double product = 1;
+    double product = 1, shortfall = 0;
     bool all = true;
     for (std::size_t j = 0; j < nv; ++j) {
       const double* g = gain_.data() + j * M;
@@ -439,11 +439,16 @@ class NashSeeking final : public MediatorStrategy {
       for (int q = 0; q < size; ++q) gain += g[pick[q]];
       if (gain < 0 && best_all_) return;  // cannot beat a candidate all accept
       all &= gain >= 0;
+      shortfall += gain < 0 ? -gain : 0;
       product *= std::max(1e-9, level_[j] + gain);
     }
-    if ((all && !best_all_) || (all == best_all_ && product > best_)) {
+    // Among candidates all are predicted to accept: the largest product; while
+    // there is none: the least objectionable (smallest predicted shortfall),
+    // ties to the first seen (the scan starts at random).
+    const double score = all ? product : -shortfall;
+    if ((all && !best_all_) || (all == best_all_ && score > best_)) {
       best_all_ = all;
-      best_ = product;
+      best_ = score;
       best_size_ = size;
       std::copy(pick, pick + size, best_moves_);
     }
@@ -486,7 +491,7 @@ class Oracle final : public MediatorStrategy {
     x_.assign(v.draft.begin(), v.draft.end());
     base_.resize(v.voters.size());
     for (std::size_t j = 0; j < v.voters.size(); ++j)
-      base_[j] = m.utility(static_cast<std::size_t>(v.voters[j]), x_);
+      base_[j] = v.full->utility(static_cast<std::size_t>(v.voters[j]), x_);
     double combos = 1;
     for (int i : v.open_issues) combos *= (*v.option_counts)[static_cast<std::size_t>(i)];
     bool have = false;
@@ -499,7 +504,7 @@ class Oracle final : public MediatorStrategy {
       double sum = 0, logs = 0;
       for (std::size_t j = 0; j < v.voters.size(); ++j) {
         const std::size_t k = static_cast<std::size_t>(v.voters[j]);
-        const double u = m.utility(k, x_);
+        const double u = v.full->utility(k, x_);
         if (u < base_[j] - 1e-12) return;
         strict = strict || u > base_[j] + 1e-12;
         sum += u;

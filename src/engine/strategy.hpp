@@ -30,9 +30,14 @@ struct FullInformation;
 /// reservation value through it.
 class PartyView {
  public:
-  /// Own utility of any package (the party knows its own preferences).
+  /// Own utility of any package (the party knows its own preferences), with the
+  /// option values as they stand this month (drift and leverage).
   [[nodiscard]] double utility(std::span<const int> package) const {
-    return model_->utility(k_, package);
+    double u = model_->utility(k_, package);
+    if (bonus_)
+      for (std::size_t i = 0; i < package.size(); ++i)
+        u += bonus_[(*col_)[i] + static_cast<std::size_t>(package[i])];
+    return u;
   }
   [[nodiscard]] bool crosses_red_line(std::span<const int> package) const {
     return model_->crosses_red_line(k_, package);
@@ -81,6 +86,8 @@ class PartyView {
   std::span<const int> current_, proposed_;
   double u_current_ = 0, u_proposed_ = 0;
   int red_current_ = 0, red_proposed_ = 0;
+  const double* bonus_ = nullptr;  // own option value offsets, or none
+  const std::vector<std::size_t>* col_ = nullptr;
 };
 
 /// Votes cast at a direct-format table, visible to everyone seated there.
@@ -154,11 +161,22 @@ class MediatorStrategy {
 
 /// Everything, for the oracle and the subgame-perfect baseline.
 struct FullInformation {
+  /// u_k(x) with the option values as they stand this month (drift and leverage).
+  [[nodiscard]] double utility(std::size_t k, std::span<const int> x) const {
+    double u = model->utility(k, x);
+    if (!bonus.empty())
+      for (std::size_t i = 0; i < x.size(); ++i)
+        u += bonus[k * columns + (*col)[i] + static_cast<std::size_t>(x[i])];
+    return u;
+  }
   const UtilityModel* model = nullptr;
-  std::span<const double> reservation;  // r_k(t) per stakeholder
-  std::span<const double> discount;     // per stakeholder
-  int rounds = 0;                       // alternating offers
-  std::size_t self = 0;                 // the informed party's stakeholder index
+  std::span<const double> bonus;  // K x columns option value offsets (empty: none)
+  std::size_t columns = 0;
+  const std::vector<std::size_t>* col = nullptr;  // issue -> first column
+  std::span<const double> reservation;            // r_k(t) per stakeholder
+  std::span<const double> discount;               // per stakeholder
+  int rounds = 0;                                 // alternating offers
+  std::size_t self = 0;                           // the informed party's stakeholder index
 };
 
 struct StrategyInfo {

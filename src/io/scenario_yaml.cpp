@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "io/builtin.hpp"
+#include "io/dynamics_yaml.hpp"
 #include "io/genius.hpp"
 #include "io/process_yaml.hpp"
 #include "io/yaml_reader.hpp"
@@ -31,7 +32,7 @@ class ScenarioLoader {
     if (!r_.expect_map(root, "the scenario file")) return s;
     r_.check_keys(root,
                   {"parley", "name", "description", "parties", "issues", "preferences", "packages",
-                   "process"},
+                   "process", "dynamics"},
                   "the scenario");
     auto version = r_.integer_field(root, "parley", "the scenario", true);
     if (version && *version != 1)
@@ -44,6 +45,7 @@ class ScenarioLoader {
     preferences(root["preferences"], root, s);
     packages(root["packages"], s);
     read_process(r_, root["process"], s);
+    read_dynamics(r_, root["dynamics"], s);
     return s;
   }
 

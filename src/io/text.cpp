@@ -1,8 +1,8 @@
-#include "cli/text.hpp"
+#include "io/text.hpp"
 
 #include <fmt/format.h>
 
-namespace parley::cli {
+namespace parley::io {
 
 static bool is_wide(char32_t c) {
   return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
@@ -45,4 +45,4 @@ std::string rpad_num(double v, int decimals, std::size_t width) {
   return fmt::format("{:>{}.{}f}", v, width, decimals);
 }
 
-}  // namespace parley::cli
+}  // namespace parley::io
