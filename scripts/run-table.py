@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs every design of a scenario over seeds 1..N and prints the markdown table
-used in docs/ukraine-2025.md (outcomes, months, proposals, adopted changes,
-leader-channel trades, merges).
+used in docs/ukraine-2025.md: outcome types, months, and per run the proposals and
+adopted changes (ranges), and over all seeds the leader-channel trades, merges,
+leaks, leverage instruments fired and ceasefire collapses.
 
     scripts/run-table.py [--parley build/parley] [--seeds 10] [FILE]
 """
@@ -22,15 +23,15 @@ def main():
     ap.add_argument("--designs", default="multitrack,leader_only,all_party")
     ap.add_argument("file", nargs="?", default="")
     a = ap.parse_args()
-    print("| design | final | framework only | none | framework month | final month |"
-          " proposals | adopted | trades (all seeds) | merges (all seeds) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| design | final | framework only | collapsed | walkout | none | framework month |"
+          " final month | proposals | adopted | trades | merges | leaks | leverage | collapses |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "run.json")
         for d in a.designs.split(","):
             kinds = collections.Counter()
             fw, fin, props, adopted = [], [], [], []
-            trades = merges = 0
+            trades = merges = leaks = leverage = collapses = 0
             for s in range(1, a.seeds + 1):
                 cmd = [a.parley, "run"] + ([a.file] if a.file else []) + [
                     "--design", d, "--seed", str(s), "-q", "--json", out]
@@ -47,9 +48,13 @@ def main():
                 adopted.append(c["adopted"] + c["package_trade"])
                 trades += c["package_trade"]
                 merges += c["merge"]
+                leaks += c["leak"]
+                leverage += c["leverage"]
+                collapses += c["ceasefire_collapsed"]
             print(f"| `{d}` | {kinds['final_agreement']} | {kinds['framework_only']} | "
-                  f"{a.seeds - kinds['final_agreement'] - kinds['framework_only']} | {span(fw)} | "
-                  f"{span(fin)} | {span(props)} | {span(adopted)} | {trades} | {merges} |")
+                  f"{kinds['ceasefire_collapsed']} | {kinds['walkout']} | {kinds['no_agreement']} | "
+                  f"{span(fw)} | {span(fin)} | {span(props)} | {span(adopted)} | {trades} | "
+                  f"{merges} | {leaks} | {leverage} | {collapses} |")
 
 
 if __name__ == "__main__":
