@@ -106,7 +106,8 @@ class Engine {
   [[nodiscard]] int zopa_month() const { return zopa_month_; }
   /// trust(from -> to) as the last run left it (scenario party indices).
   [[nodiscard]] double trust(int from, int to) const {
-    return trust_[static_cast<std::size_t>(from) * s_.parties.size() + static_cast<std::size_t>(to)];
+    return trust_[static_cast<std::size_t>(from) * s_.parties.size() +
+                  static_cast<std::size_t>(to)];
   }
 
  private:
