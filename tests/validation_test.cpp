@@ -256,6 +256,15 @@ const Case kCases[] = {
      "dynamics:\n  leverage: [{id: x, instrument: sanctions, by: m, target: a, when: {after: "
      "y}}]\n",
      "unknown leverage instrument 'y'", 7, 77},
+    {"dynamics_after_itself",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: "
+     "[o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, "
+     "values: "
+     "{i: [1, 0]}}}\n"
+     "dynamics:\n  leverage: [{id: x, instrument: sanctions, by: m, target: a, when: {after: "
+     "x}}]\n",
+     "waits for itself", 7, 77},
     {"dynamics_trust_needs_bound",
      "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
      "options: "

@@ -296,7 +296,7 @@ class DynamicsReader {
         lv.instrument = e["instrument"].Scalar();
       lv.by = party(e["by"], what);
       lv.target = party(e["target"], what);
-      if (const YAML::Node w = e["when"]; w.IsDefined()) trigger(w, what, ids, lv.when);
+      if (const YAML::Node w = e["when"]; w.IsDefined()) trigger(w, what, ids, lv.id, lv.when);
       if (const YAML::Node f = e["effects"]; f.IsDefined()) effects(f, what, lv);
       if (const YAML::Node m = e["months"]; m.IsDefined())
         lv.months = month(m, "'months' of " + what).value_or(0);
@@ -320,7 +320,7 @@ class DynamicsReader {
   }
 
   void trigger(const YAML::Node& w, const std::string& what, const std::vector<std::string>& ids,
-               Trigger& t) {
+               const std::string& self, Trigger& t) {
     if (!r_.expect_map(w, "'when' of " + what)) return;
     r_.check_keys(w, {"from_month", "until_month", "stage", "deadlock", "trust", "after"},
                   "'when' of " + what);
@@ -354,7 +354,7 @@ class DynamicsReader {
     }
     if (auto v = w["after"]; v.IsDefined()) {
       if (r_.reference(v, ids, "leverage instrument", "'after' of " + what) >= 0 &&
-          v.Scalar() == what.substr(10, what.size() - 11))
+          v.Scalar() == self)
         r_.error(v, what + " waits for itself", "name another instrument in 'after'");
     }
   }
