@@ -12,5 +12,6 @@ std::string file_help();
 void add_basic_commands(CLI::App& app);   // validate, info, eval, scenarios, show
 void add_analyze_command(CLI::App& app);  // analyze
 void add_run_command(CLI::App& app);      // run
+void add_sweep_commands(CLI::App& app);   // sweep, compare, sensitivity
 
 }  // namespace parley::cli

@@ -9,14 +9,21 @@
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "parley/version.hpp"
+#include "sim/mpi.hpp"
 
 int main(int argc, char** argv) {
+  // With the MPI build, every rank runs this; without, a single rank.
+  parley::sim::Mpi::instance().init(&argc, &argv);
+  struct Finalize {
+    ~Finalize() { parley::sim::Mpi::instance().finalize(); }
+  } finalize;
   CLI::App app{"parley: model, simulate and analyse multi-party mediated negotiations"};
   app.set_version_flag("--version", std::string("parley ") + parley::kVersion);
   app.require_subcommand(1);
   parley::cli::add_basic_commands(app);
   parley::cli::add_analyze_command(app);
   parley::cli::add_run_command(app);
+  parley::cli::add_sweep_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,6 +10,7 @@
 #include "core/dynamics.hpp"
 #include "core/process.hpp"
 #include "core/space.hpp"
+#include "core/uncertain.hpp"
 
 namespace parley {
 
@@ -91,6 +92,9 @@ struct Scenario {
   ProcessSpec process;
   /// Costs, drift, trust decrements, leaks, leverage, ceasefire hazard (optional).
   DynamicsSpec dynamics;
+  /// Fields given as distributions (sampled once per run by sweeps); the fields
+  /// themselves hold the distributions' means.
+  std::vector<Uncertain> uncertain;
 
   [[nodiscard]] Space space() const;
   [[nodiscard]] int party_index(const std::string& id) const;  // -1 if absent

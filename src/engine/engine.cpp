@@ -236,6 +236,16 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
   if (U_ > 0 && d_.delay_from < 0) zopa_month_ = compute_zopa_month();
 }
 
+void Engine::refresh(bool trajectory) {
+  for (std::size_t k = 0; k < K_; ++k) {
+    const auto p = static_cast<std::size_t>(model_.party_index(k));
+    r0_[k] = s_.preferences[p]->reservation;
+    kappa_[k] = p_.fatigue.empty() ? 0.0 : p_.fatigue[p];
+    discount_[k] = s_.preferences[p]->discount;
+  }
+  if (trajectory && U_ > 0 && d_.delay_from < 0) zopa_month_ = compute_zopa_month();
+}
+
 int Engine::compute_zopa_month() const {
   // The scenario's own trajectory: r(0) − κ·t and option drift at month t.
   std::vector<analysis::Block> blocks = blocks_;
@@ -281,6 +291,7 @@ void Engine::log(EventType type, int group, Level level, int party) {
   e.level = level;
   e.party = party;
   out_->events.push_back(e);
+  ++out_->counts[static_cast<std::size_t>(type)];
 }
 
 void Engine::update_reservations() {
@@ -355,7 +366,7 @@ void Engine::begin_month() {
 void Engine::fire_triggers() {
   const std::size_t P = s_.parties.size();
   for (std::size_t l = 0; l < d_.leverage.size(); ++l) {
-    if (fired_[l] >= 0) continue;
+    if (fired_[l] >= 0 || (!enabled_.empty() && !enabled_[l])) continue;
     const Leverage& lv = d_.leverage[l];
     const Trigger& w = lv.when;
     if (month_ < w.from_month || month_ > w.until_month) continue;
@@ -733,6 +744,7 @@ bool Engine::check_consensus(int g) {
 void Engine::run(std::uint64_t seed, RunResult& out) {
   out_ = &out;
   out.events.clear();
+  out.counts.fill(0);
   out.rounds = 0;
   out.framework_month = out.final_month = -1;
   out.outcome = Outcome::no_agreement;
@@ -980,7 +992,9 @@ void Engine::run_single_text(RunResult& out) {
           continue;
         }
         channel_failures_[c] = 0;
-        out.events.back().type = EventType::package_trade;
+        out.events.back().type = EventType::package_trade;  // the adoption was a trade
+        --out.counts[static_cast<std::size_t>(EventType::adopted)];
+        ++out.counts[static_cast<std::size_t>(EventType::package_trade)];
         for (int q = 0; q < change_.size; ++q) {
           status_[static_cast<std::size_t>(change_.issue[q])] = Status::locked;
           log(EventType::principle_fixed, issue_group_[static_cast<std::size_t>(change_.issue[q])],

@@ -4,8 +4,10 @@
 // leader channel, stages (elements -> framework + ceasefire -> final text), or
 // bilateral alternating offers. A run is a pure function of (scenario, design,
 // seed): same inputs, same events, whatever else runs alongside.
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,8 @@ enum class EventType : std::uint8_t {
   ceasefire_collapsed,  // the ceasefire broke down: war resumes, negotiation goes on
 };
 const char* to_string(EventType type);
+inline constexpr std::size_t kEventTypes = 18;
+static_assert(static_cast<std::size_t>(EventType::ceasefire_collapsed) + 1 == kEventTypes);
 
 struct Event {
   EventType type = EventType::meeting;
@@ -68,6 +72,9 @@ struct RunResult {
   std::vector<double> reservation;  // per stakeholder, r(t) at the end (or at signing)
   int rounds = 0;
   std::vector<Event> events;
+  /// Events of each type in `events` (counted as they are logged).
+  std::array<int, kEventTypes> counts{};
+  [[nodiscard]] int count(EventType t) const { return counts[static_cast<std::size_t>(t)]; }
 
   // Dynamics (DESIGN §3, §5). Costs are [party * units + unit], scenario party order.
   int months = 0;     // months run: the last month + 1
@@ -91,6 +98,15 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
+  /// Re-reads the numbers a sweep may have resampled in the scenario this engine
+  /// was built on (reservations, discounts, fatigue; the dynamics are read live),
+  /// and the ZOPA's opening month when `trajectory` (reservations, fatigue or
+  /// drift) changed.
+  void refresh(bool trajectory);
+  /// Leverage instruments available to the runs that follow (per instrument; empty: all).
+  void set_enabled(std::span<const unsigned char> enabled) {
+    enabled_.assign(enabled.begin(), enabled.end());
+  }
   /// Runs from scratch; reuses `out`'s storage (no allocation per meeting once warm).
   void run(std::uint64_t seed, RunResult& out);
   RunResult run(std::uint64_t seed) {
@@ -202,6 +218,7 @@ class Engine {
   std::vector<double> best0_;
   std::vector<double> fatigue_acc_, kappa_now_, shift_;  // per stakeholder
   std::vector<int> fired_;                               // per leverage: month fired, -1 not yet
+  std::vector<unsigned char> enabled_;  // per leverage: available (empty: all)
   struct Hardening {
     int party, until;
     double amount;

@@ -1,6 +1,7 @@
 #include "io/dynamics_yaml.hpp"
 
 #include <cmath>
+#include <functional>
 
 namespace parley::io {
 namespace {
@@ -31,11 +32,9 @@ class DynamicsReader {
       if (auto m = month(v, "'delay_from'")) d_.delay_from = *m;
     if (const YAML::Node t = n["trust"]; t.IsDefined() && r_.expect_map(t, "dynamics 'trust'")) {
       r_.check_keys(t, {"leak", "violation"}, "dynamics 'trust' (decrements)");
-      if (auto v = t["leak"]; v.IsDefined())
-        d_.trust_leak = r_.number_in(v, "trust 'leak'", 0, 1).value_or(d_.trust_leak);
-      if (auto v = t["violation"]; v.IsDefined())
-        d_.trust_violation =
-            r_.number_in(v, "trust 'violation'", 0, 1).value_or(d_.trust_violation);
+      scalar(t["leak"], "trust 'leak'", 0, 1, &DynamicsSpec::trust_leak, "dynamics.trust.leak");
+      scalar(t["violation"], "trust 'violation'", 0, 1, &DynamicsSpec::trust_violation,
+             "dynamics.trust.violation");
     }
     walkout(n["walkout"]);
     leaks(n["leaks"]);
@@ -64,18 +63,33 @@ class DynamicsReader {
     return r_.reference(v, parties_, "party", context);
   }
 
-  /// {party-id: number in [lo, hi]} into a per-party vector (filled with `fill`).
+  using VectorOf = std::function<std::vector<double>&(Scenario&)>;
+
+  /// {party-id: number in [lo, hi]} into a per-party vector (filled with `fill`);
+  /// `path` names it for uncertainty, `vec` finds it in a scenario.
   void per_party(const YAML::Node& m, const std::string& what, double lo, double hi,
-                 std::vector<double>& out, double fill) {
+                 std::vector<double>& out, double fill, const std::string& path,
+                 const VectorOf& vec) {
     out.assign(s_.parties.size(), fill);
     if (!r_.expect_map(m, what)) return;
     r_.check_keys(m, parties_, what + " (keys are party ids)");
     for (auto it = m.begin(); it != m.end(); ++it) {
       const int p = it->first.IsScalar() ? s_.party_index(it->first.Scalar()) : -1;
       if (p < 0) continue;
-      if (auto v = r_.number_in(it->second, what + " of '" + it->first.Scalar() + "'", lo, hi))
+      if (auto v = r_.number_in(it->second, what + " of '" + it->first.Scalar() + "'", lo, hi)) {
         out[static_cast<std::size_t>(p)] = *v;
+        r_.bind(path + "." + it->first.Scalar(),
+                [vec, p](Scenario& x, double u) { vec(x)[static_cast<std::size_t>(p)] = u; });
+      }
     }
+  }
+
+  /// A number of the dynamics section at `node`, bound to `path` for uncertainty.
+  void scalar(const YAML::Node& node, const std::string& what, double lo, double hi,
+              double DynamicsSpec::*member, const std::string& path) {
+    if (!node.IsDefined()) return;
+    d_.*member = r_.number_in(node, what, lo, hi).value_or(d_.*member);
+    r_.bind(path, [member](Scenario& x, double u) { x.dynamics.*member = u; });
   }
 
   /// issue and option references of a map with keys `issue`, `option`.
@@ -136,14 +150,21 @@ class DynamicsReader {
           continue;
         }
         r_.check_keys(m, unit_ids, what + " '" + phase + "' (keys are unit ids)");
-        auto& table = std::string(phase) == "war" ? d_.war_cost : d_.ceasefire_cost;
+        const bool war = std::string(phase) == "war";
+        auto& table = war ? d_.war_cost : d_.ceasefire_cost;
         for (auto u = m.begin(); u != m.end(); ++u) {
           if (!u->first.IsScalar()) continue;
           std::size_t k = 0;
           while (k < U && unit_ids[k] != u->first.Scalar()) ++k;
           if (k == U) continue;
-          if (auto v = r_.number_in(u->second, what + " in '" + unit_ids[k] + "'", 0, 1e15))
-            table[static_cast<std::size_t>(p) * U + k] = *v;
+          if (auto v = r_.number_in(u->second, what + " in '" + unit_ids[k] + "'", 0, 1e15)) {
+            const std::size_t at = static_cast<std::size_t>(p) * U + k;
+            table[at] = *v;
+            r_.bind("dynamics.costs." + it->first.Scalar() + "." + phase + "." + unit_ids[k],
+                    [war, at](Scenario& x, double c) {
+                      (war ? x.dynamics.war_cost : x.dynamics.ceasefire_cost)[at] = c;
+                    });
+          }
         }
       }
     }
@@ -153,7 +174,8 @@ class DynamicsReader {
     if (!n.IsDefined() || !r_.expect_map(n, "'walkout'")) return;
     r_.check_keys(n, {"floors", "months"}, "'walkout'");
     if (const YAML::Node f = n["floors"]; f.IsDefined()) {
-      per_party(f, "walkout floor", 0, 1, d_.walkout_floor, -1.0);
+      per_party(f, "walkout floor", 0, 1, d_.walkout_floor, -1.0, "dynamics.walkout.floors",
+                [](Scenario& x) -> std::vector<double>& { return x.dynamics.walkout_floor; });
       if (s_.process.mediator < 0)
         r_.error(f,
                  "walkout floors are trust in the mediator, but the scenario has no mediator party",
@@ -172,23 +194,26 @@ class DynamicsReader {
     if (!n.IsDefined() || !r_.expect_map(n, "'leaks'")) return;
     r_.check_keys(n, {"probability", "level_factor", "shuttle_factor", "audience_cost", "months"},
                   "'leaks'");
-    if (auto v = n["probability"]; v.IsDefined())
-      d_.leak_probability = r_.number_in(v, "leak 'probability'", 0, 1).value_or(0);
+    scalar(n["probability"], "leak 'probability'", 0, 1, &DynamicsSpec::leak_probability,
+           "dynamics.leaks.probability");
     if (const YAML::Node lf = n["level_factor"];
         lf.IsDefined() && r_.expect_map(lf, "leak 'level_factor'")) {
       r_.check_keys(lf, {"official", "aide", "leader"}, "leak 'level_factor'");
       const char* names[3] = {"official", "aide", "leader"};
       for (std::size_t l = 0; l < 3; ++l)
-        if (auto v = lf[names[l]]; v.IsDefined())
+        if (auto v = lf[names[l]]; v.IsDefined()) {
           d_.leak_level_factor[l] =
               r_.number_in(v, std::string("leak factor of '") + names[l] + "'", 0, 1000)
                   .value_or(d_.leak_level_factor[l]);
+          r_.bind(std::string("dynamics.leaks.level_factor.") + names[l],
+                  [l](Scenario& x, double u) { x.dynamics.leak_level_factor[l] = u; });
+        }
     }
-    if (auto v = n["shuttle_factor"]; v.IsDefined())
-      d_.leak_shuttle_factor =
-          r_.number_in(v, "leak 'shuttle_factor'", 0, 1000).value_or(d_.leak_shuttle_factor);
+    scalar(n["shuttle_factor"], "leak 'shuttle_factor'", 0, 1000,
+           &DynamicsSpec::leak_shuttle_factor, "dynamics.leaks.shuttle_factor");
     if (const YAML::Node a = n["audience_cost"]; a.IsDefined())
-      per_party(a, "audience cost", 0, 1, d_.audience_cost, 0.0);
+      per_party(a, "audience cost", 0, 1, d_.audience_cost, 0.0, "dynamics.leaks.audience_cost",
+                [](Scenario& x) -> std::vector<double>& { return x.dynamics.audience_cost; });
     if (const YAML::Node m = n["months"]; m.IsDefined())
       if (auto v = month(m, "leak 'months'")) {
         if (*v < 1)
@@ -211,6 +236,9 @@ class DynamicsReader {
       d.party = party(e["party"], "a drift");
       const bool io = issue_option(e, "a drift", d.issue, d.option);
       auto pm = r_.number_in(e["per_month"], "'per_month' of a drift", -1, 1);
+      const std::size_t at = d_.drift.size();
+      r_.bind("dynamics.drift." + std::to_string(at) + ".per_month",
+              [at](Scenario& x, double u) { x.dynamics.drift[at].per_month = u; });
       if (auto v = e["from"]; v.IsDefined()) d.from = month(v, "'from' of a drift").value_or(0);
       if (auto v = e["until"]; v.IsDefined())
         d.until = month(v, "'until' of a drift").value_or(d.until);
@@ -249,12 +277,12 @@ class DynamicsReader {
     if (!n.IsDefined() || !r_.expect_map(n, "'ceasefire'")) return;
     r_.check_keys(n, {"hazard", "factors", "trust_weight", "trust_reference", "note"},
                   "'ceasefire'");
-    if (auto v = n["hazard"]; v.IsDefined())
-      d_.hazard = r_.number_in(v, "ceasefire 'hazard'", 0, 1).value_or(0);
-    if (auto v = n["trust_weight"]; v.IsDefined())
-      d_.hazard_trust_weight = r_.number_in(v, "'trust_weight'", 0, 100).value_or(0);
-    if (auto v = n["trust_reference"]; v.IsDefined())
-      d_.hazard_trust_reference = r_.number_in(v, "'trust_reference'", 0, 1).value_or(0.5);
+    scalar(n["hazard"], "ceasefire 'hazard'", 0, 1, &DynamicsSpec::hazard,
+           "dynamics.ceasefire.hazard");
+    scalar(n["trust_weight"], "'trust_weight'", 0, 100, &DynamicsSpec::hazard_trust_weight,
+           "dynamics.ceasefire.trust_weight");
+    scalar(n["trust_reference"], "'trust_reference'", 0, 1, &DynamicsSpec::hazard_trust_reference,
+           "dynamics.ceasefire.trust_reference");
     if (const YAML::Node f = n["factors"]; f.IsDefined() && r_.expect_seq(f, "ceasefire 'factors'"))
       for (const auto& e : f) {
         if (!r_.expect_map(e, "a ceasefire factor")) continue;
@@ -265,6 +293,9 @@ class DynamicsReader {
         CeasefireFactor cf;
         cf.when = when(e["when"], "a ceasefire factor");
         auto m = r_.number_in(e["multiply"], "'multiply' of a ceasefire factor", 0, 1000);
+        const std::size_t at = d_.hazard_factors.size();
+        r_.bind("dynamics.ceasefire.factors." + std::to_string(at) + ".multiply",
+                [at](Scenario& x, double u) { x.dynamics.hazard_factors[at].multiply = u; });
         if (m && !cf.when.empty()) {
           cf.multiply = *m;
           d_.hazard_factors.push_back(cf);
@@ -363,10 +394,17 @@ class DynamicsReader {
     if (!r_.expect_map(f, "'effects' of " + what)) return;
     r_.check_keys(f, {"reservation", "fatigue", "trust", "options", "opens"},
                   "'effects' of " + what);
+    const std::size_t at = d_.leverage.size();  // its index once added
+    const std::string path = "dynamics.leverage." + lv.id + ".effects.";
     if (auto v = f["reservation"]; v.IsDefined())
-      per_party(v, "reservation shift", -1, 1, lv.reservation, 0.0);
+      per_party(v, "reservation shift", -1, 1, lv.reservation, 0.0, path + "reservation",
+                [at](Scenario& x) -> std::vector<double>& {
+                  return x.dynamics.leverage[at].reservation;
+                });
     if (auto v = f["fatigue"]; v.IsDefined())
-      per_party(v, "fatigue change", -1, 1, lv.fatigue, 0.0);
+      per_party(
+          v, "fatigue change", -1, 1, lv.fatigue, 0.0, path + "fatigue",
+          [at](Scenario& x) -> std::vector<double>& { return x.dynamics.leverage[at].fatigue; });
     if (const YAML::Node t = f["trust"]; t.IsDefined() && r_.expect_seq(t, "trust effects"))
       for (const auto& e : t) {
         if (!r_.expect_map(e, "a trust effect")) continue;
@@ -378,6 +416,9 @@ class DynamicsReader {
         tc.from = party(e["from"], "a trust effect");
         tc.to = party(e["to"], "a trust effect");
         auto c = r_.number_in(e["change"], "trust 'change'", -1, 1);
+        const std::size_t q = lv.trust.size();
+        r_.bind(path + "trust." + std::to_string(q),
+                [at, q](Scenario& x, double u) { x.dynamics.leverage[at].trust[q].change = u; });
         if (tc.from >= 0 && tc.to >= 0 && c) {
           tc.change = *c;
           lv.trust.push_back(tc);
@@ -394,6 +435,9 @@ class DynamicsReader {
         os.party = party(e["party"], "an option effect");
         const bool io = issue_option(e, "an option effect", os.issue, os.option);
         auto sh = r_.number_in(e["shift"], "option 'shift'", -1, 1);
+        const std::size_t q = lv.options.size();
+        r_.bind(path + "options." + std::to_string(q),
+                [at, q](Scenario& x, double u) { x.dynamics.leverage[at].options[q].shift = u; });
         if (os.party >= 0 && io && sh) {
           os.shift = *sh;
           lv.options.push_back(os);

@@ -76,8 +76,12 @@ class ProcessReader {
         const YAML::Node key = it->first, value = it->second;
         const int p = key.IsScalar() ? s_.party_index(key.Scalar()) : -1;
         if (p < 0) continue;
-        if (auto v = r_.number_in(value, "fatigue of '" + key.Scalar() + "'", -1, 1))
+        if (auto v = r_.number_in(value, "fatigue of '" + key.Scalar() + "'", -1, 1)) {
           p_.fatigue[static_cast<std::size_t>(p)] = *v;
+          r_.bind("process.fatigue." + key.Scalar(), [p](Scenario& x, double u) {
+            x.process.fatigue[static_cast<std::size_t>(p)] = u;
+          });
+        }
       }
     }
     if (const YAML::Node st = n["strategies"];
@@ -196,14 +200,17 @@ class ProcessReader {
   void trust(const YAML::Node& t) {
     if (!t.IsDefined() || !r_.expect_map(t, "'trust'")) return;
     r_.check_keys(t, {"initial", "adopted", "consensus", "meeting", "pairs"}, "'trust'");
-    if (auto v = t["initial"]; v.IsDefined())
-      p_.trust_initial = r_.number_in(v, "'initial' trust", 0, 1).value_or(p_.trust_initial);
-    if (auto v = t["adopted"]; v.IsDefined())
-      p_.trust_adopted = r_.number_in(v, "trust 'adopted'", 0, 1).value_or(p_.trust_adopted);
-    if (auto v = t["consensus"]; v.IsDefined())
-      p_.trust_consensus = r_.number_in(v, "trust 'consensus'", 0, 1).value_or(p_.trust_consensus);
-    if (auto v = t["meeting"]; v.IsDefined())
-      p_.trust_meeting = r_.number_in(v, "trust 'meeting'", 0, 1).value_or(p_.trust_meeting);
+    const auto field = [&](const char* key, double ProcessSpec::*member) {
+      if (auto v = t[key]; v.IsDefined()) {
+        p_.*member = r_.number_in(v, std::string("trust '") + key + "'", 0, 1).value_or(p_.*member);
+        r_.bind(std::string("process.trust.") + key,
+                [member](Scenario& x, double u) { x.process.*member = u; });
+      }
+    };
+    field("initial", &ProcessSpec::trust_initial);
+    field("adopted", &ProcessSpec::trust_adopted);
+    field("consensus", &ProcessSpec::trust_consensus);
+    field("meeting", &ProcessSpec::trust_meeting);
     if (const YAML::Node pairs = t["pairs"];
         pairs.IsDefined() && r_.expect_seq(pairs, "trust 'pairs'"))
       for (const auto& pr : pairs) {
@@ -217,7 +224,12 @@ class ProcessReader {
         const int a = r_.reference(pr["from"], party_ids(s_), "party", "a trust pair");
         const int b = r_.reference(pr["to"], party_ids(s_), "party", "a trust pair");
         auto v = r_.number_in(pr["value"], "trust value", 0, 1);
-        if (a >= 0 && b >= 0 && v) p_.trust.push_back({a, b, *v});
+        if (a >= 0 && b >= 0 && v) {
+          const std::size_t at = p_.trust.size();
+          p_.trust.push_back({a, b, *v});
+          r_.bind("process.trust.pairs." + pr["from"].Scalar() + "." + pr["to"].Scalar(),
+                  [at](Scenario& x, double u) { x.process.trust[at].value = u; });
+        }
       }
   }
 

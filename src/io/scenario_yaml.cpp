@@ -193,12 +193,18 @@ class ScenarioLoader {
                   {"weights", "values", "interactions", "red_lines", "reservation", "victory",
                    "discount", "note"},
                   what);
-    if (auto v = n["reservation"]; v.IsDefined())
+    const auto p = static_cast<std::size_t>(s.party_index(pid));
+    if (auto v = n["reservation"]; v.IsDefined()) {
       pref.reservation = r_.number_in(v, "'reservation' of " + what, 0, 1).value_or(0);
+      r_.bind("preferences." + pid + ".reservation",
+              [p](Scenario& x, double u) { x.preferences[p]->reservation = u; });
+    }
     if (auto v = n["victory"]; v.IsDefined())
       pref.victory = r_.number_in(v, "'victory' of " + what, 0, 1);
     if (auto v = n["discount"]; v.IsDefined()) {
       pref.discount = r_.number_in(v, "'discount' of " + what, 0, 1).value_or(1);
+      r_.bind("preferences." + pid + ".discount",
+              [p](Scenario& x, double u) { x.preferences[p]->discount = u; });
       if (pref.discount <= 0)
         r_.error(v, "'discount' of " + what + " must be above 0", "use a factor in (0, 1]");
     }
@@ -378,6 +384,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& file) {
   try {
     auto root = parse_yaml(text, reader);
     if (root) s = ScenarioLoader(reader).load(*root);
+    s.uncertain = reader.take_uncertain();
   } catch (const YAML::Exception& e) {  // e.g. recursion limits on hostile input
     reader.error(e.mark, "cannot read YAML: " + e.msg);
   }

@@ -107,8 +107,122 @@ std::optional<double> YamlReader::number(const YAML::Node& node, const std::stri
   return value;
 }
 
+std::optional<double> YamlReader::distribution(const YAML::Node& node, const std::string& what,
+                                               double lo, double hi) {
+  const auto key = node.begin()->first.Scalar();
+  const YAML::Node args = node.begin()->second;
+  const auto num = [](double x) { return YAML::convert<double>::encode(x).Scalar(); };
+  static const std::vector<std::string> kinds{"uniform", "normal", "triangular", "beta"};
+  const int kind = reference(node.begin()->first, kinds, "distribution", what);
+  if (kind < 0) return std::nullopt;
+  static const char* forms[] = {"{uniform: [lo, hi]}",
+                                "{normal: [mean, sd]} or [mean, sd, min, max]",
+                                "{triangular: [lo, mode, hi]}", "{beta: [a, b]} or [a, b, lo, hi]"};
+  const std::size_t need[] = {2, 2, 3, 2}, most[] = {2, 4, 3, 4};
+  if (!args.IsSequence() || args.size() < need[kind] || args.size() > most[kind]) {
+    error(args, what + ": a " + key + " distribution takes " + forms[kind],
+          "e.g. " + std::string(forms[kind]));
+    return std::nullopt;
+  }
+  std::vector<double> x;
+  for (const auto& a : args) {
+    auto v = number(a, what + " (" + key + ")");
+    if (!v) return std::nullopt;
+    x.push_back(*v);
+  }
+  Distribution d;
+  d.kind = static_cast<Distribution::Kind>(kind);
+  d.lo = lo;
+  d.hi = hi;
+  std::string problem;
+  switch (d.kind) {
+    case Distribution::Kind::uniform:
+      d.lo = x[0];
+      d.hi = x[1];
+      if (!(d.lo < d.hi)) problem = "needs lo < hi";
+      break;
+    case Distribution::Kind::normal:
+      d.a = x[0];
+      d.b = x[1];
+      if (x.size() == 4) {
+        d.lo = x[2];
+        d.hi = x[3];
+      } else if (x.size() == 3) {
+        problem = "takes [mean, sd] or [mean, sd, min, max]";
+      }
+      if (!(d.b > 0)) problem = "needs sd > 0";
+      if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
+        problem = "needs finite bounds here: give [mean, sd, min, max]";
+      if (!(d.lo < d.hi)) problem = "needs min < max";
+      if (problem.empty() && normal_cdf((d.hi - d.a) / d.b) - normal_cdf((d.lo - d.a) / d.b) < 1e-9)
+        problem = "puts almost no mass inside its bounds";
+      break;
+    case Distribution::Kind::triangular:
+      d.lo = x[0];
+      d.a = x[1];
+      d.hi = x[2];
+      if (!(d.lo < d.hi) || d.a < d.lo || d.a > d.hi) problem = "needs lo <= mode <= hi, lo < hi";
+      break;
+    case Distribution::Kind::beta:
+      d.a = x[0];
+      d.b = x[1];
+      if (x.size() == 4) {
+        d.lo = x[2];
+        d.hi = x[3];
+      } else if (x.size() == 3) {
+        problem = "takes [a, b] or [a, b, lo, hi]";
+      }
+      if (!(d.a > 0) || !(d.b > 0)) problem = "needs shapes a, b > 0";
+      if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
+        problem = "needs finite bounds here: give [a, b, lo, hi]";
+      if (!(d.lo < d.hi)) problem = "needs lo < hi";
+      break;
+  }
+  if (problem.empty() && (d.lo < lo || d.hi > hi))
+    problem = "reaches outside [" + num(lo) + ", " + num(hi) + "]";
+  if (!problem.empty()) {
+    error(args, what + ": the " + key + " distribution " + problem,
+          "its support must lie within [" + num(lo) + ", " + num(hi) + "]; e.g. " + forms[kind]);
+    return std::nullopt;
+  }
+  Pending p;
+  p.mark = node.Mark();
+  p.what = what;
+  p.u.dist = d;
+  pending_.push_back(std::move(p));
+  last_was_distribution_ = true;
+  return d.mean();
+}
+
+void YamlReader::bind(std::string path, std::function<void(Scenario&, double)> set) {
+  if (!last_was_distribution_ || pending_.empty()) return;
+  last_was_distribution_ = false;
+  pending_.back().u.path = std::move(path);
+  pending_.back().u.set = std::move(set);
+  pending_.back().bound = true;
+}
+
+std::vector<Uncertain> YamlReader::take_uncertain() {
+  std::vector<Uncertain> out;
+  for (auto& p : pending_) {
+    if (!p.bound) {
+      error(p.mark, p.what + " cannot be uncertain",
+            "distributions are allowed for reservation values and discounts, the process's "
+            "fatigue and trust numbers, and every number of the dynamics section");
+      continue;
+    }
+    for (const auto& o : out)
+      if (o.path == p.u.path) error(p.mark, "two distributions for " + p.u.path);
+    out.push_back(std::move(p.u));
+  }
+  pending_.clear();
+  return out;
+}
+
 std::optional<double> YamlReader::number_in(const YAML::Node& node, const std::string& what,
                                             double lo, double hi) {
+  last_was_distribution_ = false;
+  if (node.IsDefined() && node.IsMap() && node.size() == 1) return distribution(node, what, lo, hi);
   auto v = number(node, what);
   if (v && (*v < lo || *v > hi)) {
     error(node,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "core/uncertain.hpp"
 
 namespace parley::io {
 
@@ -40,9 +41,17 @@ class YamlReader {
   std::optional<double> number(const YAML::Node& node, const std::string& what);
   std::optional<long long> integer_field(const YAML::Node& map, const std::string& key,
                                          const std::string& what, bool required);
-  /// A number that must lie in [lo, hi].
+  /// A number that must lie in [lo, hi]. It may also be a distribution
+  /// ({uniform: [lo, hi]}, {normal: [mean, sd]} or [mean, sd, min, max],
+  /// {triangular: [lo, mode, hi]}, {beta: [a, b]} or [a, b, lo, hi]) within
+  /// [lo, hi]: then the distribution's mean is returned and the caller must
+  /// bind() it to the field, or loading reports that the field cannot be uncertain.
   std::optional<double> number_in(const YAML::Node& node, const std::string& what, double lo,
                                   double hi);
+  /// Binds the distribution just read by number_in (if it was one) to a field.
+  void bind(std::string path, std::function<void(Scenario&, double)> set);
+  /// Reports distributions nobody bound; returns the bound ones.
+  std::vector<Uncertain> take_uncertain();
 
   /// Reports `id` if an item of `so_far` already has it; returns false for a
   /// duplicate (which the caller then skips).
@@ -65,6 +74,16 @@ class YamlReader {
  private:
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
+  struct Pending {
+    YAML::Mark mark;
+    std::string what;
+    Uncertain u;
+    bool bound = false;
+  };
+  std::vector<Pending> pending_;
+  bool last_was_distribution_ = false;
+  std::optional<double> distribution(const YAML::Node& node, const std::string& what, double lo,
+                                     double hi);
 };
 
 /// Parses YAML text; a syntax error becomes a diagnostic and returns nullopt.

@@ -1,0 +1,332 @@
+// parley sweep / compare / sensitivity: Monte Carlo over the uncertain parameters.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include "cli/commands.hpp"
+#include "core/errors.hpp"
+#include "io/builtin.hpp"
+#include "io/files.hpp"
+#include "io/scenario_yaml.hpp"
+#include "io/sweep_out.hpp"
+#include "sim/mpi.hpp"
+#include "sim/store.hpp"
+#include "sim/sweep.hpp"
+
+namespace parley::cli {
+namespace {
+
+struct SweepCli {
+  std::string file, design, designs, policies, json, csv, store, param, values;
+  std::uint64_t runs = 0;
+  std::optional<std::uint64_t> seed;
+  int threads = 0;
+  bool resume = false, tornado = false, no_progress = false;
+};
+
+std::vector<std::string> split(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t end = std::min(s.find(sep, start), s.size());
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+ValidationError option_error(const std::string& option, const std::string& message,
+                             const std::string& hint) {
+  return ValidationError({Diagnostic{option, 1, 1, message, hint}});
+}
+
+std::string fnv(const std::string& text) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+  return fmt::format("{:016x}", h);
+}
+
+/// The scenario's text, to fingerprint a stored sweep.
+std::string scenario_text(const Scenario& s) {
+  const std::string builtin = "builtin:";
+  if (s.source.rfind(builtin, 0) == 0)
+    if (const BuiltinScenario* b = find_builtin(s.source.substr(builtin.size())))
+      return std::string(b->yaml);
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(s.source, ec)) return io::read_file(s.source);
+  return s.source;
+}
+
+/// Runs, prints and writes one sweep (or comparison) with the common options.
+sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli& c, bool compare) {
+  sim::Mpi& mpi = sim::Mpi::instance();
+  o.rank = mpi.rank();
+  o.ranks = mpi.size();
+  o.progress = !c.no_progress && ::isatty(2) && std::getenv("CI") == nullptr && o.rank == 0;
+  std::unique_ptr<sim::Store> store;
+  std::vector<sim::ChunkResult> preloaded;
+  if (!c.store.empty()) {
+    if (o.ranks > 1)
+      throw option_error("--store", "the results store is written by one process",
+                         "run without mpirun, or drop --store");
+    std::string sig =
+        fnv(scenario_text(s)) + fmt::format("|runs={}|seed={}|designs=", o.runs, o.seed);
+    for (int d : o.designs) sig += s.process.designs[static_cast<std::size_t>(d)].id + ",";
+    sig += "|policies=";
+    for (const auto& p : o.policies) sig += p.name + ",";
+    for (const auto& f : o.fixed) sig += fmt::format("|{}={}", s.uncertain[f.first].path, f.second);
+    store = std::make_unique<sim::Store>(c.store, sig, c.resume);
+    preloaded = store->load(s, o);
+  } else if (c.resume) {
+    throw option_error("--resume", "--resume needs --store FILE", "name the store to finish");
+  }
+  std::vector<sim::ChunkResult> mine;  // MPI: this rank's chunks, for rank 0 to merge in order
+  auto sink = [&](const sim::ChunkResult& ch) {
+    if (store) store->write(s, o, ch);
+    if (o.ranks > 1) {
+      sim::ChunkResult copy;
+      copy.chunk = ch.chunk;
+      copy.aggregates = ch.aggregates;
+      copy.paired = ch.paired;
+      mine.push_back(std::move(copy));
+    }
+  };
+  sim::SweepResult res =
+      sim::run_sweep(s, o, store || o.ranks > 1 ? std::function<void(const sim::ChunkResult&)>(sink)
+                                                : std::function<void(const sim::ChunkResult&)>(),
+                     preloaded);
+  res = mpi.gather(s, o, mine, std::move(res));
+  if (o.rank != 0) return res;
+  io::SweepReport report{&s, &o, &res};
+  const auto j = io::sweep_json(report);
+  if (store) store->finish(j.dump());
+  if (!c.json.empty()) io::write_file_atomic(c.json, j.dump(2) + "\n");
+  if (!c.csv.empty()) io::write_file_atomic(c.csv, io::sweep_csv(report));
+  fmt::print("{}", compare ? io::compare_table(report) : io::sweep_table(report));
+  return res;
+}
+
+void common_options(CLI::App* cmd, SweepCli& c, std::uint64_t default_runs) {
+  c.runs = default_runs;
+  cmd->add_option("file", c.file, file_help());
+  cmd->add_option("--runs,-n", c.runs, fmt::format("runs (default {})", default_runs))
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+  cmd->add_option("--seed,-s", c.seed, "base seed (default: the scenario's process.seed)");
+  cmd->add_option("--threads,-t", c.threads, "worker threads (default: all cores)")
+      ->check(CLI::Range(1, 1024));
+  cmd->add_option("--json", c.json, "write the aggregates as JSON to this file");
+  cmd->add_option("--csv", c.csv, "write the estimates as CSV to this file");
+  cmd->add_option("--store", c.store, "write per-run summaries and aggregates to this SQLite file");
+  cmd->add_flag("--resume", c.resume, "finish the sweep stored in --store");
+  cmd->add_flag("--no-progress", c.no_progress, "no progress bar");
+}
+
+sim::SweepOptions base_options(const Scenario& s, const SweepCli& c) {
+  sim::SweepOptions o;
+  o.runs = c.runs;
+  o.seed = c.seed.value_or(s.process.seed);
+  o.threads = c.threads > 0 ? c.threads
+                            : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  return o;
+}
+
+int design_of(const Scenario& s, const std::string& id, const char* option) {
+  for (std::size_t d = 0; d < s.process.designs.size(); ++d)
+    if (s.process.designs[d].id == id) return static_cast<int>(d);
+  std::vector<std::string> ids;
+  for (const auto& d : s.process.designs) ids.push_back(d.id);
+  std::string list;
+  for (const auto& i : ids) list += (list.empty() ? "" : ", ") + i;
+  const std::string guess = closest_match(id, ids);
+  throw option_error(
+      option, "unknown design '" + id + "'",
+      guess.empty() ? "designs: " + list : "did you mean '" + guess + "'? (" + list + ")");
+}
+
+std::size_t uncertain_of(const Scenario& s, const std::string& path) {
+  for (std::size_t u = 0; u < s.uncertain.size(); ++u)
+    if (s.uncertain[u].path == path) return u;
+  std::vector<std::string> paths;
+  for (const auto& u : s.uncertain) paths.push_back(u.path);
+  const std::string guess = closest_match(path, paths);
+  throw option_error("--param", "'" + path + "' is not an uncertain parameter of " + s.name,
+                     paths.empty()   ? "the scenario has none: give a field a distribution first"
+                     : guess.empty() ? "list them with parley sweep --json (\"uncertain\")"
+                                     : "did you mean '" + guess + "'?");
+}
+
+}  // namespace
+
+void add_sweep_commands(CLI::App& app) {
+  {
+    auto c = std::make_shared<SweepCli>();
+    auto* cmd = app.add_subcommand(
+        "sweep", "Monte Carlo: many runs over the uncertain parameters, with 95% intervals");
+    common_options(cmd, *c, 1000);
+    cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
+    cmd->callback([c] {
+      const Scenario s = io::resolve_scenario(c->file);
+      sim::SweepOptions o = base_options(s, *c);
+      o.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
+      execute(s, o, *c, false);
+    });
+  }
+  {
+    auto c = std::make_shared<SweepCli>();
+    auto* cmd = app.add_subcommand("compare",
+                                   "Compare designs (or leverage policies) on the same sampled "
+                                   "parameters: paired differences");
+    common_options(cmd, *c, 10000);
+    cmd->add_option("--designs", c->designs, "comma-separated designs (default: all)");
+    cmd->add_option(
+        "--policies", c->policies,
+        "comma-separated leverage policies: all, none, or instrument ids joined by '+'");
+    cmd->callback([c] {
+      const Scenario s = io::resolve_scenario(c->file);
+      sim::SweepOptions o = base_options(s, *c);
+      o.designs.clear();
+      if (c->designs.empty())
+        for (std::size_t d = 0; d < s.process.designs.size(); ++d)
+          o.designs.push_back(static_cast<int>(d));
+      else
+        for (const auto& id : split(c->designs, ','))
+          o.designs.push_back(design_of(s, id, "--designs"));
+      if (!c->policies.empty()) {
+        if (c->designs.empty()) o.designs = {0};
+        for (const auto& p : split(c->policies, ',')) o.policies.push_back(sim::parse_policy(s, p));
+      }
+      execute(s, o, *c, true);
+    });
+  }
+  {
+    auto c = std::make_shared<SweepCli>();
+    auto* cmd = app.add_subcommand(
+        "sensitivity",
+        "How the results move with one uncertain parameter (--param, --values), or a tornado "
+        "over all of them");
+    common_options(cmd, *c, 1000);
+    cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
+    cmd->add_option("--param", c->param, "an uncertain parameter's path");
+    cmd->add_option("--values", c->values, "comma-separated values to fix it at");
+    cmd->add_flag("--tornado", c->tornado,
+                  "one at a time, every uncertain parameter at its 5% and 95% quantiles");
+    cmd->callback([c] {
+      const Scenario s = io::resolve_scenario(c->file);
+      if (c->store.size() || c->resume)
+        throw option_error("--store", "sensitivity does not use a results store",
+                           "store a sweep with parley sweep --store");
+      sim::SweepOptions base = base_options(s, *c);
+      base.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
+      base.progress = false;
+      struct Row {
+        std::string label;
+        double value;
+        io::Estimate final_share, framework_month;
+      };
+      auto measure = [&](std::size_t u, double v) {
+        sim::SweepOptions o = base;
+        o.fixed = {{u, v}};
+        const sim::SweepResult r = sim::run_sweep(s, o);
+        const auto& a = r.aggregates[0];
+        const int last = s.process.horizon - 1;
+        double sum = 0, sumsq = 0;
+        for (int m = 0; m <= last; ++m) {
+          const double k = static_cast<double>(a.framework_by(m) - (m ? a.framework_by(m - 1) : 0));
+          sum += k * m;
+          sumsq += k * m * m;
+        }
+        const double never = static_cast<double>(a.runs() - a.framework_by(last));
+        sum += never * s.process.horizon;
+        sumsq += never * s.process.horizon * s.process.horizon;
+        return Row{s.uncertain[u].path, v,
+                   io::proportion_ci(a.outcome(engine::Outcome::final_agreement), a.runs()),
+                   io::mean_ci(sum, sumsq, a.runs())};
+      };
+      fmt::print(
+          "{} — {} runs per value (seed {}, design {}); other uncertain parameters "
+          "sampled; the same draws for every value\n\n",
+          s.name, base.runs, base.seed,
+          s.process.designs[static_cast<std::size_t>(base.designs[0])].id);
+      nlohmann::ordered_json j;
+      j["scenario"] = s.name;
+      j["runs"] = base.runs;
+      j["seed"] = base.seed;
+      if (!c->param.empty()) {
+        const std::size_t u = uncertain_of(s, c->param);
+        if (c->values.empty())
+          throw option_error("--values", "--param needs --values", "e.g. --values 0.1,0.2,0.3");
+        fmt::print("  {:<14} {:<26} {}\n", c->param.substr(c->param.rfind('.') + 1),
+                   "P(final agreement)", "framework month (horizon if none)");
+        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+        for (const auto& text : split(c->values, ',')) {
+          double v = 0;
+          try {
+            v = std::stod(text);
+          } catch (...) {
+            throw option_error("--values", "'" + text + "' is not a number",
+                               "e.g. --values 0.1,0.2");
+          }
+          const Row r = measure(u, v);
+          fmt::print("  {:<14} {:.3f} [{:.3f}, {:.3f}]     {:.1f} [{:.1f}, {:.1f}]\n", text,
+                     r.final_share.value, r.final_share.low, r.final_share.high,
+                     r.framework_month.value, r.framework_month.low, r.framework_month.high);
+          rows.push_back({{"value", v},
+                          {"final_agreement", r.final_share.value},
+                          {"final_agreement_low", r.final_share.low},
+                          {"final_agreement_high", r.final_share.high},
+                          {"framework_month", r.framework_month.value}});
+        }
+        j["param"] = c->param;
+        j["rows"] = rows;
+      } else if (c->tornado) {
+        if (s.uncertain.empty())
+          throw option_error(
+              "--tornado", "the scenario has no uncertain parameters",
+              "give some fields distributions (docs/scenario-format.md#uncertainty)");
+        struct Bar {
+          std::string path;
+          double lo, hi;
+          Row low, high;
+        };
+        std::vector<Bar> bars;
+        for (std::size_t u = 0; u < s.uncertain.size(); ++u) {
+          const double lo = s.uncertain[u].dist.quantile(0.05),
+                       hi = s.uncertain[u].dist.quantile(0.95);
+          bars.push_back({s.uncertain[u].path, lo, hi, measure(u, lo), measure(u, hi)});
+        }
+        std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) {
+          return std::abs(a.high.final_share.value - a.low.final_share.value) >
+                 std::abs(b.high.final_share.value - b.low.final_share.value);
+        });
+        fmt::print("Tornado: P(final agreement) with one parameter at its 5% / 95% quantile\n");
+        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+        for (const Bar& b : bars) {
+          const double d = b.high.final_share.value - b.low.final_share.value;
+          const int len = static_cast<int>(std::lround(std::min(1.0, std::abs(d)) * 40));
+          fmt::print("  {:<52} {:>8.4g} → {:<8.4g} {:.3f} → {:.3f}  {:+.3f} {}\n", b.path, b.lo,
+                     b.hi, b.low.final_share.value, b.high.final_share.value, d,
+                     std::string(static_cast<std::size_t>(len), d >= 0 ? '+' : '-'));
+          rows.push_back({{"path", b.path},
+                          {"low", b.lo},
+                          {"high", b.hi},
+                          {"final_agreement_at_low", b.low.final_share.value},
+                          {"final_agreement_at_high", b.high.final_share.value},
+                          {"framework_month_at_low", b.low.framework_month.value},
+                          {"framework_month_at_high", b.high.framework_month.value},
+                          {"swing", d}});
+        }
+        j["tornado"] = rows;
+      } else {
+        throw option_error("--param", "sensitivity needs --param PATH --values ... or --tornado",
+                           "e.g. parley sensitivity --tornado --runs 500");
+      }
+      if (!c->json.empty()) io::write_file_atomic(c->json, j.dump(2) + "\n");
+    });
+  }
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,267 @@
+// Monte Carlo sweeps: distributions, counter-based seeds, thread-count
+// independence, resume after an interruption, paired comparisons.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <stdexcept>
+
+#include "core/errors.hpp"
+#include "io/scenario_yaml.hpp"
+#include "sim/store.hpp"
+#include "sim/sweep.hpp"
+
+namespace parley::sim {
+namespace {
+
+// A small scenario with uncertain reservations, fatigue, costs and leak probability.
+const char* kYaml = R"(parley: 1
+name: uncertain split
+parties: [{id: a}, {id: b}, {id: m, role: mediator}]
+issues:
+  - {id: share, topic: main, options: [s0, s1, s2, s3, s4], default: s0}
+  - {id: extra, topic: main, options: [e0, e1]}
+preferences:
+  a: {reservation: {uniform: [0.2, 0.5]}, weights: {share: 0.8, extra: 0.2},
+      values: {share: [0, 0.25, 0.5, 0.75, 1], extra: [0, 1]}}
+  b: {reservation: {triangular: [0.2, 0.3, 0.5]}, weights: {share: 0.8, extra: 0.2},
+      values: {share: [1, 0.75, 0.5, 0.25, 0], extra: [0, 1]}}
+process:
+  horizon: 18
+  mediator_strategy: annealing
+  fatigue: {a: {normal: [0.01, 0.005, 0, 0.03]}, b: 0.01}
+  groups:
+    - {id: g, topics: [main], members: [a, b, m]}
+  designs:
+    - {id: one, groups: [g]}
+    - {id: same, groups: [g]}
+dynamics:
+  units: [{id: lives}]
+  costs: {a: {war: {lives: {beta: [2, 5, 50, 150]}}, ceasefire: {lives: 1}}}
+  leaks: {probability: {uniform: [0, 0.02]}}
+  leverage:
+    - {id: push, instrument: sanctions, by: m, target: b, when: {from_month: 4},
+       effects: {reservation: {b: -0.05}}}
+)";
+
+Scenario scenario() {
+  return io::load_scenario_text(kYaml, "uncertain.yaml");
+}
+
+std::string bytes(const SweepResult& r) {
+  std::string out;
+  for (const auto& a : r.aggregates) out += a.serialize();
+  return out + r.paired.serialize();
+}
+
+TEST(Sweep, UncertainFieldsAreReadWithTheirMeans) {
+  const Scenario s = scenario();
+  ASSERT_EQ(s.uncertain.size(), 5u);
+  EXPECT_EQ(s.uncertain[0].path, "preferences.a.reservation");
+  EXPECT_NEAR(s.preferences[0]->reservation, 0.35, 1e-12);
+  EXPECT_NEAR(s.preferences[1]->reservation, (0.2 + 0.3 + 0.5) / 3, 1e-12);
+  EXPECT_EQ(s.uncertain[4].path, "dynamics.leaks.probability");
+  EXPECT_NEAR(s.dynamics.war_cost[0], 50 + 100 * 2.0 / 7.0, 1e-9);
+}
+
+TEST(Sweep, OneOrTwoThreadsGiveTheSameBytes) {
+  const Scenario s = scenario();
+  SweepOptions o;
+  o.runs = 3 * kChunk + 17;  // several chunks and a partial one
+  o.seed = 7;
+  o.threads = 1;
+  const SweepResult one = run_sweep(s, o);
+  o.threads = 2;
+  const SweepResult two = run_sweep(s, o);
+  o.threads = 3;
+  const SweepResult three = run_sweep(s, o);
+  EXPECT_EQ(one.runs, o.runs);
+  EXPECT_EQ(bytes(one), bytes(two));
+  EXPECT_EQ(bytes(one), bytes(three));
+  // And a different seed gives different aggregates (the test can fail).
+  o.seed = 8;
+  EXPECT_NE(bytes(one), bytes(run_sweep(s, o)));
+}
+
+TEST(Sweep, RunKIsTheSameWhateverRunsAlongside) {
+  // The sums over runs [0, n) equal the sum of per-run values from chunked sweeps of
+  // different sizes: run k depends only on (seed, k).
+  const Scenario s = scenario();
+  SweepOptions small;
+  small.runs = 10;
+  small.seed = 3;
+  SweepOptions big = small;
+  big.runs = kChunk + 5;
+  std::vector<RunSummary> a, b;
+  run_sweep(s, small, [&](const ChunkResult& c) { a.insert(a.end(), c.runs.begin(), c.runs.end()); });
+  run_sweep(s, big, [&](const ChunkResult& c) { b.insert(b.end(), c.runs.begin(), c.runs.end()); });
+  ASSERT_EQ(a.size(), 10u);
+  for (std::size_t k = 0; k < a.size(); ++k) {
+    EXPECT_EQ(a[k].index, b[k].index);
+    EXPECT_EQ(a[k].params, b[k].params);
+    EXPECT_EQ(a[k].package, b[k].package);
+    EXPECT_EQ(a[k].framework_month, b[k].framework_month);
+  }
+  // Parameters differ between runs.
+  EXPECT_NE(a[0].params, a[1].params);
+}
+
+TEST(Sweep, AnInterruptedSweepResumesToTheSameAggregates) {
+  const Scenario s = scenario();
+  SweepOptions o;
+  o.runs = 5 * kChunk;
+  o.seed = 11;
+  o.threads = 2;
+  const SweepResult whole = run_sweep(s, o);
+  const std::string path = testing::TempDir() + "parley_resume_test.db";
+  std::filesystem::remove(path);
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+  {
+    Store store(path, "sig", false);
+    int written = 0;
+    // Stop after two chunks, as a crash would (the third chunk is lost in flight).
+    EXPECT_THROW(run_sweep(s, o,
+                           [&](const ChunkResult& c) {
+                             if (written == 2) throw std::runtime_error("killed");
+                             store.write(s, o, c);
+                             ++written;
+                           }),
+                 std::runtime_error);
+  }
+  Store store(path, "sig", true);
+  const auto done = store.load(s, o);
+  ASSERT_EQ(done.size(), 2u);
+  const SweepResult resumed =
+      run_sweep(s, o, [&](const ChunkResult& c) { store.write(s, o, c); }, done);
+  EXPECT_EQ(resumed.runs, o.runs);
+  EXPECT_EQ(bytes(whole), bytes(resumed));
+  EXPECT_EQ(store.load(s, o).size(), 5u);
+  // A store from another sweep is refused; a new sweep does not overwrite silently.
+  EXPECT_THROW(Store(path, "other", true), parley::Error);
+  EXPECT_THROW(Store(path, "sig", false), parley::Error);
+}
+
+TEST(Sweep, ADesignComparedWithItselfDiffersByExactlyZero) {
+  const Scenario s = scenario();
+  SweepOptions o;
+  o.runs = 300;
+  o.designs = {0, 1};  // two designs with the same groups
+  const SweepResult r = run_sweep(s, o);
+  ASSERT_EQ(r.paired.n, 300u);
+  const std::size_t M = r.paired.metrics.size();
+  for (std::size_t j = 0; j < M; ++j) {
+    EXPECT_EQ(r.paired.sum[M + j], 0.0) << r.paired.metrics[j];
+    EXPECT_EQ(r.paired.sumsq[M + j], 0.0) << r.paired.metrics[j];
+  }
+  EXPECT_EQ(r.aggregates[0].serialize(), r.aggregates[1].serialize());
+}
+
+TEST(Sweep, PoliciesChangeWhichInstrumentsFire) {
+  const Scenario s = scenario();
+  SweepOptions o;
+  o.runs = 200;
+  o.policies = {parse_policy(s, "none"), parse_policy(s, "push")};
+  const SweepResult r = run_sweep(s, o);
+  EXPECT_EQ(r.aggregates[0].counter_sum(4), 0.0);  // none: nothing fires
+  EXPECT_GT(r.aggregates[1].counter_sum(4), 0.0);
+  EXPECT_THROW(parse_policy(s, "push+nothing"), ValidationError);
+}
+
+TEST(Sweep, FixingAParameterOverridesItsDraws) {
+  const Scenario s = scenario();
+  SweepOptions o;
+  o.runs = 20;
+  o.fixed = {{0, 0.45}};
+  std::vector<RunSummary> runs;
+  run_sweep(s, o, [&](const ChunkResult& c) { runs.insert(runs.end(), c.runs.begin(), c.runs.end()); });
+  for (const auto& r : runs) EXPECT_EQ(r.params[0], 0.45);
+}
+
+// Sample mean and variance of each distribution against theory.
+TEST(Distributions, SampleMomentsMatchTheory) {
+  std::vector<Distribution> ds(5);
+  ds[0].kind = Distribution::Kind::uniform;
+  ds[0].lo = 2;
+  ds[0].hi = 5;
+  ds[1].kind = Distribution::Kind::normal;  // truncated on one side
+  ds[1].a = 0.1;
+  ds[1].b = 0.2;
+  ds[1].lo = 0;
+  ds[1].hi = 1;
+  ds[2].kind = Distribution::Kind::triangular;
+  ds[2].lo = 0;
+  ds[2].a = 0.2;
+  ds[2].hi = 1;
+  ds[3].kind = Distribution::Kind::beta;
+  ds[3].a = 2;
+  ds[3].b = 5;
+  ds[3].lo = 10;
+  ds[3].hi = 20;
+  ds[4].kind = Distribution::Kind::beta;  // shape below 1
+  ds[4].a = 0.5;
+  ds[4].b = 0.5;
+  ds[4].lo = 0;
+  ds[4].hi = 1;
+  for (std::size_t i = 0; i < ds.size(); ++i) {
+    Rng rng(1234 + i);
+    const int n = 200000;
+    double sum = 0, sumsq = 0;
+    for (int t = 0; t < n; ++t) {
+      const double x = ds[i].sample(rng);
+      ASSERT_GE(x, ds[i].lo);
+      ASSERT_LE(x, ds[i].hi);
+      sum += x;
+      sumsq += x * x;
+    }
+    const double mean = sum / n, var = sumsq / n - mean * mean;
+    const double sd = std::sqrt(ds[i].variance());
+    EXPECT_NEAR(mean, ds[i].mean(), 5 * sd / std::sqrt(n)) << ds[i].describe();
+    EXPECT_NEAR(var, ds[i].variance(), 0.02 * ds[i].variance()) << ds[i].describe();
+  }
+  // Known values: a normal truncated to [0, ∞) around 0 has mean sd·√(2/π).
+  Distribution half;
+  half.kind = Distribution::Kind::normal;
+  half.a = 0;
+  half.b = 1;
+  half.lo = 0;
+  half.hi = 50;
+  EXPECT_NEAR(half.mean(), std::sqrt(2 / M_PI), 1e-9);
+  EXPECT_NEAR(half.variance(), 1 - 2 / M_PI, 1e-9);
+  EXPECT_NEAR(normal_quantile(0.975), 1.959963984540054, 1e-9);
+  EXPECT_NEAR(normal_quantile(1e-10), -6.361340902404056, 1e-6);
+}
+
+TEST(Distributions, InvalidDistributionsAreReportedWithTheirPlace) {
+  auto error_of = [](const std::string& field) {
+    std::string y = kYaml;
+    const std::string from = "{uniform: [0.2, 0.5]}";
+    y.replace(y.find(from), from.size(), field);
+    try {
+      io::load_scenario_text(y, "u.yaml");
+    } catch (const ValidationError& e) {
+      return e.diagnostics().front().format();
+    }
+    return std::string();
+  };
+  EXPECT_NE(error_of("{uniform: [0.5, 0.2]}").find("needs lo < hi"), std::string::npos);
+  EXPECT_NE(error_of("{uniform: [0.2, 1.5]}").find("reaches outside [0, 1]"), std::string::npos);
+  EXPECT_NE(error_of("{normal: [0.2, -1]}").find("sd > 0"), std::string::npos);
+  EXPECT_NE(error_of("{gamma: [1, 2]}").find("unknown distribution 'gamma'"), std::string::npos);
+  EXPECT_NE(error_of("{triangular: [0.1, 0.9, 0.5]}").find("lo <= mode <= hi"), std::string::npos);
+  EXPECT_NE(error_of("{uniform: [0.2, 0.5]}").find(""), std::string::npos);
+  EXPECT_EQ(error_of("{uniform: [0.2, 0.5]}"), "");
+  EXPECT_NE(error_of("{uniform: [0.5, 0.2]}").find("u.yaml:8:30"), std::string::npos);
+  // A field that cannot be uncertain says so.
+  std::string y = kYaml;
+  y.replace(y.find("horizon: 18"), 11, "escalate_after: {uniform: [1, 3]}");
+  try {
+    io::load_scenario_text(y, "u.yaml");
+    FAIL();
+  } catch (const ValidationError& e) {
+    EXPECT_NE(e.diagnostics().front().format().find("escalate_after"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace parley::sim
