@@ -13,7 +13,7 @@ packages=(
 # Optional extras: clang + its runtime for the fuzzer and sanitizers, OpenMPI for the
 # distributed sweep. Installed when asked with PARLEY_EXTRAS=1 (CI sets it).
 if [[ "${PARLEY_EXTRAS:-0}" == "1" ]]; then
-  packages+=(clang libclang-rt-14-dev)
+  packages+=(clang libclang-rt-14-dev libopenmpi-dev openmpi-bin)
 fi
 
 missing=()

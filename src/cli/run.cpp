@@ -3,13 +3,13 @@
 
 #include <iostream>
 
-#include "analysis/analyze.hpp"
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
 #include "engine/engine.hpp"
 #include "io/files.hpp"
 #include "io/run_out.hpp"
 #include "io/scenario_yaml.hpp"
+#include "sim/sweep.hpp"
 
 namespace parley::cli {
 namespace {
@@ -19,23 +19,6 @@ struct RunOptions {
   std::optional<std::uint64_t> seed;
   bool quiet = false;
 };
-
-/// Per stakeholder: the scenario's `victory`, else r + ½(ideal − r) over the ZOPA
-/// (docs/model.md), which needs the analysis.
-std::vector<double> victory_thresholds(const Scenario& s) {
-  bool all = true;
-  for (int p : s.stakeholders())
-    all = all && s.preferences[static_cast<std::size_t>(p)]->victory.has_value();
-  if (all) {
-    std::vector<double> v;
-    for (int p : s.stakeholders())
-      v.push_back(*s.preferences[static_cast<std::size_t>(p)]->victory);
-    return v;
-  }
-  analysis::AnalysisOptions o;
-  o.top = 0;
-  return analysis::analyze(s, {}, o).victory;
-}
 
 }  // namespace
 
@@ -68,7 +51,7 @@ void add_run_command(CLI::App& app) {
     const std::uint64_t seed = opts->seed.value_or(s.process.seed);
     engine::Engine eng(s, design);
     const engine::RunResult result = eng.run(seed);
-    io::RunReport report{&s, design, seed, &result, victory_thresholds(s)};
+    io::RunReport report{&s, design, seed, &result, sim::victory_thresholds(s)};
     if (!opts->json.empty()) io::write_file_atomic(opts->json, io::run_json(report).dump(2) + "\n");
     fmt::print("{} — design {} ({}), seed {}\n\n", s.name, s.process.designs[design].id,
                s.process.designs[design].name, seed);

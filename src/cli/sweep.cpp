@@ -96,8 +96,9 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
     }
   };
   sim::SweepResult res =
-      sim::run_sweep(s, o, store || o.ranks > 1 ? std::function<void(const sim::ChunkResult&)>(sink)
-                                                : std::function<void(const sim::ChunkResult&)>(),
+      sim::run_sweep(s, o,
+                     store || o.ranks > 1 ? std::function<void(const sim::ChunkResult&)>(sink)
+                                          : std::function<void(const sim::ChunkResult&)>(),
                      preloaded);
   res = mpi.gather(s, o, mine, std::move(res));
   if (o.rank != 0) return res;
@@ -131,6 +132,7 @@ sim::SweepOptions base_options(const Scenario& s, const SweepCli& c) {
   o.seed = c.seed.value_or(s.process.seed);
   o.threads = c.threads > 0 ? c.threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  o.victory = sim::victory_thresholds(s);
   return o;
 }
 

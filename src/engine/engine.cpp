@@ -233,6 +233,24 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
   participants_.reserve(s_.parties.size());
   hardening_.reserve(64);
   war_.reserve(static_cast<std::size_t>(p_.horizon));
+  if (!d_.drift.empty()) {  // per drift: its block and the combos with its option
+    zopa_blocks_ = blocks_;
+    for (const Drift& d : d_.drift) {
+      std::vector<std::size_t> combos;
+      for (std::size_t b = 0; b < blocks_.size(); ++b) {
+        const auto& is = blocks_[b].issues;
+        const auto j =
+            static_cast<std::size_t>(std::find(is.begin(), is.end(), d.issue) - is.begin());
+        if (j == is.size()) continue;
+        for (std::size_t c = 0; c < blocks_[b].combos; ++c)
+          if (block_options_[b][c * is.size() + j] == d.option) combos.push_back(c);
+        drift_block_of_.push_back(b);
+        if (std::find(drift_blocks_.begin(), drift_blocks_.end(), b) == drift_blocks_.end())
+          drift_blocks_.push_back(b);
+      }
+      drift_combos_.push_back(std::move(combos));
+    }
+  }
   if (U_ > 0 && d_.delay_from < 0) zopa_month_ = compute_zopa_month();
 }
 
@@ -246,30 +264,25 @@ void Engine::refresh(bool trajectory) {
   if (trajectory && U_ > 0 && d_.delay_from < 0) zopa_month_ = compute_zopa_month();
 }
 
-int Engine::compute_zopa_month() const {
-  // The scenario's own trajectory: r(0) − κ·t and option drift at month t.
-  std::vector<analysis::Block> blocks = blocks_;
+int Engine::compute_zopa_month() {
+  // The scenario's own trajectory: r(0) − κ·t and option drift at month t. Only
+  // blocks holding a drifted issue are recomputed, from per-option offsets.
   std::vector<double> r(K_);
   for (int t = 0; t < p_.horizon; ++t) {
     for (std::size_t k = 0; k < K_; ++k) r[k] = std::clamp(r0_[k] - kappa_[k] * t, 0.0, 1.0);
-    if (!d_.drift.empty())
-      for (std::size_t b = 0; b < blocks.size(); ++b) {
-        const auto& src = blocks_[b];
-        const std::size_t n = src.issues.size();
-        for (std::size_t c = 0; c < src.combos; ++c)
-          for (std::size_t k = 0; k < K_; ++k) {
-            double u = src.u[c * K_ + k];
-            const int party = model_.party_index(k);
-            for (const Drift& d : d_.drift) {
-              if (d.party != party) continue;
-              for (std::size_t j = 0; j < n; ++j)
-                if (src.issues[j] == d.issue && block_options_[b][c * n + j] == d.option)
-                  u += d.per_month * (std::min(t, d.until) - std::min(t, d.from));
-            }
-            blocks[b].u[c * K_ + k] = u;
-          }
+    if (!d_.drift.empty()) {
+      for (std::size_t b : drift_blocks_)
+        std::copy(blocks_[b].u.begin(), blocks_[b].u.end(), zopa_blocks_[b].u.begin());
+      for (std::size_t e = 0; e < d_.drift.size(); ++e) {
+        const Drift& d = d_.drift[e];
+        const int k = sk_[static_cast<std::size_t>(d.party)];
+        const double off = d.per_month * (std::min(t, d.until) - std::min(t, d.from));
+        if (k < 0 || off == 0) continue;
+        auto& u = zopa_blocks_[drift_block_of_[e]].u;
+        for (std::size_t c : drift_combos_[e]) u[c * K_ + static_cast<std::size_t>(k)] += off;
       }
-    const auto open = analysis::zopa_exists(blocks, r);
+    }
+    const auto open = analysis::zopa_exists(d_.drift.empty() ? blocks_ : zopa_blocks_, r);
     if (!open) return -1;  // too large to decide
     if (*open) return t;
   }

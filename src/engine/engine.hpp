@@ -166,7 +166,7 @@ class Engine {
   bool present(std::span<const int> members) const;  // nobody away
   bool group_open(int g) const;
   void finish_dynamics(RunResult& out);
-  int compute_zopa_month() const;
+  int compute_zopa_month();
 
   const Scenario& s_;
   const ProcessSpec& p_;
@@ -215,10 +215,14 @@ class Engine {
   bool bonus_any_ = false;
   std::vector<std::vector<int>> block_options_;  // per block: combo -> options of its issues
   std::vector<analysis::Block> blocks_;
+  std::vector<analysis::Block> zopa_blocks_;            // blocks with this month's drift (scratch)
+  std::vector<std::size_t> drift_blocks_;               // blocks holding a drifted issue
+  std::vector<std::size_t> drift_block_of_;             // per drift: its block
+  std::vector<std::vector<std::size_t>> drift_combos_;  // per drift: combos with its option
   std::vector<double> best0_;
   std::vector<double> fatigue_acc_, kappa_now_, shift_;  // per stakeholder
   std::vector<int> fired_;                               // per leverage: month fired, -1 not yet
-  std::vector<unsigned char> enabled_;  // per leverage: available (empty: all)
+  std::vector<unsigned char> enabled_;                   // per leverage: available (empty: all)
   struct Hardening {
     int party, until;
     double amount;

@@ -161,8 +161,8 @@ class DynamicsReader {
             const std::size_t at = static_cast<std::size_t>(p) * U + k;
             table[at] = *v;
             r_.bind("dynamics.costs." + it->first.Scalar() + "." + phase + "." + unit_ids[k],
-                    [war, at](Scenario& x, double c) {
-                      (war ? x.dynamics.war_cost : x.dynamics.ceasefire_cost)[at] = c;
+                    [war, at](Scenario& x, double amount) {
+                      (war ? x.dynamics.war_cost : x.dynamics.ceasefire_cost)[at] = amount;
                     });
           }
         }

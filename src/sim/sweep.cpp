@@ -276,8 +276,6 @@ std::string variant_name(const Scenario& s, const SweepOptions& o, std::size_t v
 
 // ---- the sweep -----------------------------------------------------------------
 
-namespace {
-
 std::vector<double> victory_thresholds(const Scenario& s) {
   bool all = true;
   for (int p : s.stakeholders())
@@ -292,6 +290,8 @@ std::vector<double> victory_thresholds(const Scenario& s) {
   ao.top = 0;
   return analysis::analyze(s, {}, ao).victory;
 }
+
+namespace {
 
 /// One thread's copy of the scenario and its engines.
 struct Worker {
@@ -336,7 +336,7 @@ SweepResult run_sweep(const Scenario& s, const SweepOptions& o,
   const auto start = std::chrono::steady_clock::now();
   const std::size_t V = variants(o), P = std::max<std::size_t>(1, o.policies.size());
   const std::uint64_t chunks = (o.runs + kChunk - 1) / kChunk;
-  const std::vector<double> victory = victory_thresholds(s);
+  const std::vector<double> victory = o.victory.empty() ? victory_thresholds(s) : o.victory;
   bool trajectory = false;
   for (const auto& u : s.uncertain) trajectory = trajectory || moves_trajectory(u.path);
   for (const auto& f : o.fixed)

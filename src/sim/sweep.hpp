@@ -120,6 +120,9 @@ struct SweepOptions {
   /// Chunks already done (resume): skipped.
   std::vector<unsigned char> done;
   bool progress = false;  // a progress bar on stderr
+  /// Victory thresholds per stakeholder (empty: computed from the scenario, which
+  /// runs the analysis once).
+  std::vector<double> victory;
 };
 
 /// What one chunk produced, handed to the sink in chunk order.
@@ -143,6 +146,10 @@ struct SweepResult {
 SweepResult run_sweep(const Scenario& s, const SweepOptions& o,
                       const std::function<void(const ChunkResult&)>& sink = {},
                       const std::vector<ChunkResult>& preloaded = {});
+
+/// Per stakeholder: the scenario's `victory`, else r + ½(ideal − r) over the ZOPA
+/// (docs/model.md), which runs the analysis once.
+std::vector<double> victory_thresholds(const Scenario& s);
 
 /// Number of variants and the name of variant v (design, or design/policy).
 std::size_t variants(const SweepOptions& o);
