@@ -38,3 +38,21 @@ parley_cli(run_quiet ARGS run ${SC}/logroll.yaml --quiet --seed 3 EXPECT "^[^\n]
 parley_cli(run_genius ARGS run ${PROJECT_SOURCE_DIR}/tests/data/genius/Laptop -q EXPECT "laptop_buyer_utility")
 parley_cli(run_bad_design ARGS run ${SC}/logroll.yaml --design multitrak FAILS)
 parley_cli(help_run ARGS run --help EXPECT "--design")
+
+# Monte Carlo commands.
+set(UNC ${PROJECT_SOURCE_DIR}/tests/data/uncertain-split.yaml)
+parley_cli(sweep_table ARGS sweep ${UNC} -n 300 --no-progress
+  EXPECT "300 runs per variant[^\n]*\n\n== one ==[^\n]*\nOutcome\n  final_agreement +0\\.[0-9]+ \\[")
+parley_cli(sweep_bad_design ARGS sweep ${UNC} -n 10 --design nope FAILS)
+parley_cli(sweep_resume_needs_store ARGS sweep ${UNC} -n 10 --resume FAILS)
+parley_cli(compare_same ARGS compare ${UNC} -n 300 --no-progress
+  EXPECT "same\n    no difference in any metric, in any run")
+parley_cli(compare_bad_policy ARGS compare ${UNC} -n 10 --policies push+pull FAILS)
+parley_cli(compare_policies ARGS compare ${UNC} -n 300 --no-progress --policies none,push
+  EXPECT "Paired differences against none")
+parley_cli(sensitivity_values ARGS sensitivity ${UNC} -n 200 --param preferences.a.reservation
+  --values 0.2,0.45 EXPECT "0\\.45 +0\\.[0-9]+ \\[")
+parley_cli(sensitivity_unknown ARGS sensitivity ${UNC} -n 10 --param preferences.a.reservaton
+  --values 1 FAILS)
+parley_cli(sensitivity_tornado ARGS sensitivity ${UNC} -n 100 --tornado
+  EXPECT "Tornado: P\\(final agreement\\)[^\n]*\n  preferences\\.a\\.reservation")

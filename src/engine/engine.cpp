@@ -270,16 +270,18 @@ int Engine::compute_zopa_month() {
   std::vector<double> r(K_);
   for (int t = 0; t < p_.horizon; ++t) {
     for (std::size_t k = 0; k < K_; ++k) r[k] = std::clamp(r0_[k] - kappa_[k] * t, 0.0, 1.0);
-    if (!d_.drift.empty()) {
-      for (std::size_t b : drift_blocks_)
-        std::copy(blocks_[b].u.begin(), blocks_[b].u.end(), zopa_blocks_[b].u.begin());
+    if (!d_.drift.empty()) {  // drift blocks at month t: copied once, then changed by the step
+      if (t == 0)
+        for (std::size_t b : drift_blocks_)
+          std::copy(blocks_[b].u.begin(), blocks_[b].u.end(), zopa_blocks_[b].u.begin());
       for (std::size_t e = 0; e < d_.drift.size(); ++e) {
         const Drift& d = d_.drift[e];
         const int k = sk_[static_cast<std::size_t>(d.party)];
-        const double off = d.per_month * (std::min(t, d.until) - std::min(t, d.from));
-        if (k < 0 || off == 0) continue;
+        auto at = [&](int m) { return d.per_month * (std::min(m, d.until) - std::min(m, d.from)); };
+        const double step = t == 0 ? at(0) : at(t) - at(t - 1);
+        if (k < 0 || step == 0) continue;
         auto& u = zopa_blocks_[drift_block_of_[e]].u;
-        for (std::size_t c : drift_combos_[e]) u[c * K_ + static_cast<std::size_t>(k)] += off;
+        for (std::size_t c : drift_combos_[e]) u[c * K_ + static_cast<std::size_t>(k)] += step;
       }
     }
     const auto open = analysis::zopa_exists(d_.drift.empty() ? blocks_ : zopa_blocks_, r);

@@ -204,12 +204,15 @@ std::string compare_table(const SweepReport& r) {
                        sim::variant_name(s, o, 0), pr.n);
     for (std::size_t v = 1; v < V; ++v) {
       out += fmt::format("  {}\n", sim::variant_name(s, o, v));
+      bool any = false;
       for (std::size_t j = 0; j < M; ++j) {
         const Estimate d = mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n);
         if (d.value == 0 && d.low == 0 && d.high == 0) continue;
+        any = true;
         out += fmt::format("    {:<40} {:+.4g} [{:+.4g}, {:+.4g}]\n", pr.metrics[j], d.value, d.low,
                            d.high);
       }
+      if (!any) out += "    no difference in any metric, in any run\n";
     }
   }
   return out;
