@@ -6,7 +6,7 @@
 1. build/bench/sweep_bench: runs/s with 1 and 2 threads (medians of 3), their ratio.
 2. parley sweep with 10^4 and --big runs: peak resident memory of each (it must
    not grow with the number of runs: aggregates stream)."""
-import json, resource, subprocess, sys
+import json, re, resource, subprocess, sys
 
 build = sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith("--") else "build"
 big = 1_000_000
@@ -19,7 +19,7 @@ out = subprocess.run([f"{build}/bench/sweep_bench", "--benchmark_repetitions=3",
 rate = {}
 for b in json.loads(out)["benchmarks"]:
     if b.get("aggregate_name") == "median":
-        threads = int(b["run_name"].rsplit("/", 1)[1])
+        threads = int(re.search(r"threads/(\d+)", b["run_name"]).group(1))
         rate[threads] = b["runs_per_second"]
 print(f"runs/s, 1 thread:  {rate[1]:.0f}  (per core; target >= 5000)")
 print(f"runs/s, 2 threads: {rate[2]:.0f}")

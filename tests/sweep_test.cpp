@@ -8,6 +8,7 @@
 
 #include "core/errors.hpp"
 #include "io/scenario_yaml.hpp"
+#include "io/sweep_out.hpp"
 #include "sim/store.hpp"
 #include "sim/sweep.hpp"
 
@@ -93,7 +94,8 @@ TEST(Sweep, RunKIsTheSameWhateverRunsAlongside) {
   SweepOptions big = small;
   big.runs = kChunk + 5;
   std::vector<RunSummary> a, b;
-  run_sweep(s, small, [&](const ChunkResult& c) { a.insert(a.end(), c.runs.begin(), c.runs.end()); });
+  run_sweep(s, small,
+            [&](const ChunkResult& c) { a.insert(a.end(), c.runs.begin(), c.runs.end()); });
   run_sweep(s, big, [&](const ChunkResult& c) { b.insert(b.end(), c.runs.begin(), c.runs.end()); });
   ASSERT_EQ(a.size(), 10u);
   for (std::size_t k = 0; k < a.size(); ++k) {
@@ -132,8 +134,8 @@ TEST(Sweep, AnInterruptedSweepResumesToTheSameAggregates) {
   Store store(path, "sig", true);
   const auto done = store.load(s, o);
   ASSERT_EQ(done.size(), 2u);
-  const SweepResult resumed =
-      run_sweep(s, o, [&](const ChunkResult& c) { store.write(s, o, c); }, done);
+  const SweepResult resumed = run_sweep(
+      s, o, [&](const ChunkResult& c) { store.write(s, o, c); }, done);
   EXPECT_EQ(resumed.runs, o.runs);
   EXPECT_EQ(bytes(whole), bytes(resumed));
   EXPECT_EQ(store.load(s, o).size(), 5u);
@@ -174,7 +176,8 @@ TEST(Sweep, FixingAParameterOverridesItsDraws) {
   o.runs = 20;
   o.fixed = {{0, 0.45}};
   std::vector<RunSummary> runs;
-  run_sweep(s, o, [&](const ChunkResult& c) { runs.insert(runs.end(), c.runs.begin(), c.runs.end()); });
+  run_sweep(s, o,
+            [&](const ChunkResult& c) { runs.insert(runs.end(), c.runs.begin(), c.runs.end()); });
   for (const auto& r : runs) EXPECT_EQ(r.params[0], 0.45);
 }
 
@@ -265,3 +268,13 @@ TEST(Distributions, InvalidDistributionsAreReportedWithTheirPlace) {
 
 }  // namespace
 }  // namespace parley::sim
+
+TEST(SweepOutput, AmountsAreReadableWithoutExponentsExceptWhenTiny) {
+  EXPECT_EQ(parley::io::amount(95080.4), "95080");
+  EXPECT_EQ(parley::io::amount(95080.4, true), "+95080");
+  EXPECT_EQ(parley::io::amount(-35.36, true), "-35.4");
+  EXPECT_EQ(parley::io::amount(-0.008684, true), "-0.00868");
+  EXPECT_EQ(parley::io::amount(0.5905), "0.591");
+  EXPECT_EQ(parley::io::amount(0.0, true), "0");
+  EXPECT_EQ(parley::io::amount(3e-6, true), "+3.0e-06");
+}

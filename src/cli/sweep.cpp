@@ -304,14 +304,26 @@ void add_sweep_commands(CLI::App& app) {
           return std::abs(a.high.final_share.value - a.low.final_share.value) >
                  std::abs(b.high.final_share.value - b.low.final_share.value);
         });
-        fmt::print("Tornado: P(final agreement) with one parameter at its 5% / 95% quantile\n");
+        std::size_t w = 0;
+        double widest = 0;
+        for (const Bar& b : bars) {
+          w = std::max(w, b.path.size());
+          widest = std::max(widest, std::abs(b.high.final_share.value - b.low.final_share.value));
+        }
+        fmt::print(
+            "Tornado: one parameter at a time at its 5% and 95% quantiles (the others sampled);\n"
+            "P(final agreement) at each end, the swing, and the mean framework month (or "
+            "horizon)\n");
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
         for (const Bar& b : bars) {
           const double d = b.high.final_share.value - b.low.final_share.value;
-          const int len = static_cast<int>(std::lround(std::min(1.0, std::abs(d)) * 40));
-          fmt::print("  {:<52} {:>8.4g} → {:<8.4g} {:.3f} → {:.3f}  {:+.3f} {}\n", b.path, b.lo,
-                     b.hi, b.low.final_share.value, b.high.final_share.value, d,
-                     std::string(static_cast<std::size_t>(len), d >= 0 ? '+' : '-'));
+          // Bars are scaled to the widest swing: 20 characters.
+          const auto len =
+              widest > 0 ? static_cast<std::size_t>(std::lround(std::abs(d) / widest * 20)) : 0;
+          fmt::print("  {:<{}}  {:>9} → {:<9}  {:.3f} → {:.3f}  {:+.3f}  {:4.1f} → {:4.1f}  {}\n",
+                     b.path, w, io::amount(b.lo), io::amount(b.hi), b.low.final_share.value,
+                     b.high.final_share.value, d, b.low.framework_month.value,
+                     b.high.framework_month.value, std::string(len, d >= 0 ? '+' : '-'));
           rows.push_back({{"path", b.path},
                           {"low", b.lo},
                           {"high", b.hi},

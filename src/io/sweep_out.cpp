@@ -27,6 +27,21 @@ Estimate proportion_ci(std::uint64_t k, std::uint64_t n) {
   return {static_cast<double>(k) / static_cast<double>(n), lo, hi};
 }
 
+std::string amount(double v, bool sign) {
+  const double a = std::abs(v);
+  std::string out;
+  if (a >= 1000)
+    out = fmt::format("{:.0f}", v);
+  else if (a >= 10)
+    out = fmt::format("{:.1f}", v);
+  else if (a >= 1e-4 || a == 0)
+    out = fmt::format("{:.3g}", v);
+  else
+    out = fmt::format("{:.1e}", v);  // tiny differences: say how tiny
+  if (sign && v >= 0 && out != "0") out.insert(out.begin(), '+');
+  return out;
+}
+
 namespace {
 
 const Outcome kOutcomes[] = {Outcome::final_agreement, Outcome::framework_only,
@@ -44,13 +59,6 @@ std::vector<int> checkpoints(int T) {
 std::string est(const Estimate& e, int decimals = 3) {
   return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", e.value, decimals, e.low, decimals, e.high,
                      decimals);
-}
-
-std::string amount(double v) {
-  const double a = std::abs(v);
-  if (a >= 1000) return fmt::format("{:.0f}", v);
-  if (a >= 10) return fmt::format("{:.1f}", v);
-  return fmt::format("{:.3g}", v);
 }
 
 std::string est_amount(const Estimate& e) {
@@ -184,7 +192,9 @@ std::string compare_table(const SweepReport& r) {
   std::string out = header(r);
   out += "Common random numbers: every variant runs on the same sampled parameters and seeds.\n\n";
   // At a glance: the headline shares per variant.
-  out += fmt::format("  {:<22} {:<24} {:<24} {}\n", "variant", "P(final agreement)",
+  std::size_t w = 22;
+  for (std::size_t v = 0; v < V; ++v) w = std::max(w, sim::variant_name(s, o, v).size());
+  out += fmt::format("  {:<{}} {:<24} {:<24} {}\n", "variant", w, "P(final agreement)",
                      "P(framework by horizon)", "framework month (or horizon)");
   const int last = s.process.horizon - 1;
   for (std::size_t v = 0; v < V; ++v) {
@@ -194,7 +204,7 @@ std::string compare_table(const SweepReport& r) {
     for (int m = 0; m < a.horizon(); ++m)
       sum += static_cast<double>(a.framework_by(m) - (m ? a.framework_by(m - 1) : 0)) * m;
     sum += static_cast<double>(a.runs() - a.framework_by(last)) * s.process.horizon;
-    out += fmt::format("  {:<22} {:<24} {:<24} {:.1f}\n", sim::variant_name(s, o, v),
+    out += fmt::format("  {:<{}} {:<24} {:<24} {:.1f}\n", sim::variant_name(s, o, v), w,
                        est(proportion_ci(a.outcome(Outcome::final_agreement), a.runs())),
                        est(proportion_ci(a.framework_by(last), a.runs())),
                        a.runs() ? sum / static_cast<double>(a.runs()) : 0.0);
@@ -209,8 +219,8 @@ std::string compare_table(const SweepReport& r) {
         const Estimate d = mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n);
         if (d.value == 0 && d.low == 0 && d.high == 0) continue;
         any = true;
-        out += fmt::format("    {:<40} {:+.4g} [{:+.4g}, {:+.4g}]\n", pr.metrics[j], d.value, d.low,
-                           d.high);
+        out += fmt::format("    {:<40} {} [{}, {}]\n", pr.metrics[j], amount(d.value, true),
+                           amount(d.low, true), amount(d.high, true));
       }
       if (!any) out += "    no difference in any metric, in any run\n";
     }

@@ -22,6 +22,10 @@ struct Estimate {
 Estimate mean_ci(double sum, double sumsq, std::uint64_t n);
 Estimate proportion_ci(std::uint64_t k, std::uint64_t n);  // Wilson
 
+/// A number for a table: no exponent; whole numbers from 1000 up, one decimal from 10,
+/// three significant digits below (and a leading + on request, for differences).
+std::string amount(double v, bool sign = false);
+
 std::string sweep_table(const SweepReport& r);
 nlohmann::ordered_json sweep_json(const SweepReport& r);
 /// metric,variant,estimate,low,high — one row per estimate.
