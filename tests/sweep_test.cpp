@@ -278,3 +278,40 @@ TEST(SweepOutput, AmountsAreReadableWithoutExponentsExceptWhenTiny) {
   EXPECT_EQ(parley::io::amount(0.0, true), "0");
   EXPECT_EQ(parley::io::amount(3e-6, true), "+3.0e-06");
 }
+
+namespace parley::sim {
+namespace {
+
+TEST(Sweep, WithoutAgreementTheOutcomeIsWorthTheReservationAndNobodyWins) {
+  // Reservations above anything both can get (at most 0.6 each): no ZOPA, no fatigue.
+  std::string y = kYaml;
+  auto swap = [&](const std::string& from, const std::string& to) {
+    const auto at = y.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    y.replace(at, from.size(), to);
+  };
+  swap("reservation: {uniform: [0.2, 0.5]}", "reservation: {uniform: [0.8, 0.9]}");
+  swap("reservation: {triangular: [0.2, 0.3, 0.5]}", "reservation: 0.8");
+  swap("fatigue: {a: {normal: [0.01, 0.005, 0, 0.03]}, b: 0.01}", "fatigue: {a: 0, b: 0}");
+  swap("effects: {reservation: {b: -0.05}}", "effects: {trust: [{from: b, to: m, change: 0}]}");
+  const Scenario s = io::load_scenario_text(y, "no-zopa.yaml");
+  SweepOptions o;
+  o.runs = 300;
+  std::vector<RunSummary> runs;
+  const SweepResult r = run_sweep(
+      s, o, [&](const ChunkResult& c) { runs.insert(runs.end(), c.runs.begin(), c.runs.end()); });
+  const Aggregate& a = r.aggregates[0];
+  EXPECT_EQ(a.signed_runs(), 0u);
+  double params_sum = 0;
+  for (const auto& run : runs) {
+    EXPECT_DOUBLE_EQ(run.utility[0], run.params[0]);  // a's outcome: its own r, drawn
+    EXPECT_DOUBLE_EQ(run.utility[1], 0.8);
+    params_sum += run.params[0];
+  }
+  EXPECT_NEAR(a.utility_sum(0), params_sum, 1e-9);
+  EXPECT_EQ(a.victory(0), 0u);
+  EXPECT_EQ(a.victory(1), 0u);
+}
+
+}  // namespace
+}  // namespace parley::sim

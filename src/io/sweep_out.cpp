@@ -144,7 +144,7 @@ std::string sweep_table(const SweepReport& r) {
     const Estimate cf = find(e, "ceasefire.month");
     out += fmt::format("Ceasefire in {} of runs; first month {}\n", est(find(e, "ceasefire.share")),
                        a.with_ceasefire() ? est(cf, 1) : std::string("—"));
-    out += "Party        utility at the end      can claim victory\n";
+    out += "Party        utility of the outcome  can claim victory (signed text)\n";
     for (int p : s.stakeholders()) {
       const std::string id = s.parties[static_cast<std::size_t>(p)].id;
       out += fmt::format("  {:<10} {:<24} {}\n", id, est(find(e, "utility." + id)),

@@ -31,7 +31,7 @@ struct RunSummary {
   int framework_month = -1, final_month = -1, ceasefire_month = -1, months = 0, collapses = 0;
   int leaks = 0, escalations = 0, walkouts = 0, leverage = 0;
   std::vector<double> utility;         // per stakeholder
-  std::vector<unsigned char> victory;  // per stakeholder: can claim victory at the end
+  std::vector<unsigned char> victory;  // per stakeholder: can claim victory with the text in force
   std::vector<int> package;            // the text at the end
   std::vector<double> costs;           // [party * units + unit], whole run
   std::vector<double> params;          // sampled values, in scenario.uncertain order
