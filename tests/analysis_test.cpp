@@ -242,6 +242,13 @@ TEST(Zopa, WilsonIntervalKnownValues) {
   auto [lo, hi] = wilson(8, 10);
   EXPECT_NEAR(lo, 0.4902, 1e-4);
   EXPECT_NEAR(hi, 0.9433, 1e-4);
+  // 0 of 10000 and 10000 of 10000: [0, 3.84e-4] and [1 - 3.84e-4, 1], ends exact.
+  auto [lo0, hi0] = wilson(0, 10000);
+  EXPECT_EQ(lo0, 0.0);
+  EXPECT_NEAR(hi0, 3.8400e-4, 1e-7);
+  auto [lo1, hi1] = wilson(10000, 10000);
+  EXPECT_NEAR(lo1, 1 - 3.8400e-4, 1e-7);
+  EXPECT_EQ(hi1, 1.0);
 }
 
 // --- textbook oracles -------------------------------------------------------
