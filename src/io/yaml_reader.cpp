@@ -135,6 +135,17 @@ std::optional<double> YamlReader::distribution(const YAML::Node& node, const std
   d.lo = lo;
   d.hi = hi;
   std::string problem;
+  // normal and beta: [p1, p2] or [p1, p2, lo, hi]
+  auto two_params_and_bounds = [&](const char* usage) {
+    d.a = x[0];
+    d.b = x[1];
+    if (x.size() == 4) {
+      d.lo = x[2];
+      d.hi = x[3];
+    } else if (x.size() == 3) {
+      problem = usage;
+    }
+  };
   switch (d.kind) {
     case Distribution::Kind::uniform:
       d.lo = x[0];
@@ -142,14 +153,7 @@ std::optional<double> YamlReader::distribution(const YAML::Node& node, const std
       if (!(d.lo < d.hi)) problem = "needs lo < hi";
       break;
     case Distribution::Kind::normal:
-      d.a = x[0];
-      d.b = x[1];
-      if (x.size() == 4) {
-        d.lo = x[2];
-        d.hi = x[3];
-      } else if (x.size() == 3) {
-        problem = "takes [mean, sd] or [mean, sd, min, max]";
-      }
+      two_params_and_bounds("takes [mean, sd] or [mean, sd, min, max]");
       if (!(d.b > 0)) problem = "needs sd > 0";
       if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
         problem = "needs finite bounds here: give [mean, sd, min, max]";
@@ -164,14 +168,7 @@ std::optional<double> YamlReader::distribution(const YAML::Node& node, const std
       if (!(d.lo < d.hi) || d.a < d.lo || d.a > d.hi) problem = "needs lo <= mode <= hi, lo < hi";
       break;
     case Distribution::Kind::beta:
-      d.a = x[0];
-      d.b = x[1];
-      if (x.size() == 4) {
-        d.lo = x[2];
-        d.hi = x[3];
-      } else if (x.size() == 3) {
-        problem = "takes [a, b] or [a, b, lo, hi]";
-      }
+      two_params_and_bounds("takes [a, b] or [a, b, lo, hi]");
       if (!(d.a > 0) || !(d.b > 0)) problem = "needs shapes a, b > 0";
       if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
         problem = "needs finite bounds here: give [a, b, lo, hi]";
