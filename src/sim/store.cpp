@@ -37,6 +37,16 @@ Store::Store(const std::string& path, const std::string& signature, bool resume)
     db_ = nullptr;
     throw Error(path + ": cannot open the results store: " + m);
   }
+  try {
+    open_tables(path, signature, resume);
+  } catch (...) {  // a throwing constructor runs no destructor: close the database here
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
+  }
+}
+
+void Store::open_tables(const std::string& path, const std::string& signature, bool resume) {
   sqlite3_busy_timeout(db_, 5000);
   exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
   exec(
@@ -70,7 +80,7 @@ Store::Store(const std::string& path, const std::string& signature, bool resume)
 }
 
 Store::~Store() {
-  sqlite3_close(db_);
+  sqlite3_close_v2(db_);
 }
 
 std::vector<ChunkResult> Store::load(const Scenario& s, const SweepOptions& o) const {

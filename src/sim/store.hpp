@@ -33,6 +33,7 @@ class Store {
  private:
   sqlite3* db_ = nullptr;
   void exec(const char* sql);
+  void open_tables(const std::string& path, const std::string& signature, bool resume);
 };
 
 }  // namespace parley::sim
