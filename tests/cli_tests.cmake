@@ -56,3 +56,6 @@ parley_cli(sensitivity_unknown ARGS sensitivity ${UNC} -n 10 --param preferences
   --values 1 FAILS)
 parley_cli(sensitivity_tornado ARGS sensitivity ${UNC} -n 100 --tornado
   EXPECT "Tornado: [^\n]*\n[^\n]*\n  preferences\\.a\\.reservation ")
+# The terms part of the tornado: a parameter that cannot change any run (a cost) moves nothing.
+parley_cli(sensitivity_tornado_terms ARGS sensitivity ${UNC} -n 100 --tornado
+  EXPECT "Terms of the signed texts[^\n]*\n  process\\.fatigue\\.a +0\\.[1-9][0-9]*  share\n[^$]*  dynamics\\.costs\\.a\\.war\\.lives +0\\.000  share")

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
+#include <tuple>
 
 #include "cli/commands.hpp"
 #include "core/errors.hpp"
@@ -228,6 +229,7 @@ void add_sweep_commands(CLI::App& app) {
         std::string label;
         double value;
         io::Estimate final_share, framework_month;
+        std::vector<std::vector<double>> terms;  // [issue][option]: share of the signed texts
       };
       auto measure = [&](std::size_t u, double v) {
         sim::SweepOptions o = base;
@@ -244,9 +246,27 @@ void add_sweep_commands(CLI::App& app) {
         const double never = static_cast<double>(a.runs() - a.framework_by(last));
         sum += never * s.process.horizon;
         sumsq += never * s.process.horizon * s.process.horizon;
+        std::vector<std::vector<double>> terms(s.issues.size());
+        for (std::size_t i = 0; i < s.issues.size(); ++i)
+          for (int opt = 0; opt < static_cast<int>(s.issues[i].options.size()); ++opt)
+            terms[i].push_back(a.signed_runs() ? static_cast<double>(a.option_count(i, opt)) /
+                                                     static_cast<double>(a.signed_runs())
+                                               : 0.0);
         return Row{s.uncertain[u].path, v,
                    io::proportion_ci(a.outcome(engine::Outcome::final_agreement), a.runs()),
-                   io::mean_ci(sum, sumsq, a.runs())};
+                   io::mean_ci(sum, sumsq, a.runs()), std::move(terms)};
+      };
+      // How far the terms of the signed texts move between two rows: per issue the total
+      // variation distance ½·Σ_o |p(o) − q(o)|; the issue that moves most.
+      auto terms_shift = [&](const Row& x, const Row& y) {
+        std::pair<double, std::size_t> best{0.0, 0};
+        for (std::size_t i = 0; i < x.terms.size(); ++i) {
+          double tv = 0;
+          for (std::size_t o = 0; o < x.terms[i].size(); ++o)
+            tv += std::abs(x.terms[i][o] - y.terms[i][o]);
+          if (tv / 2 > best.first) best = {tv / 2, i};
+        }
+        return best;
       };
       fmt::print(
           "{} — {} runs per value (seed {}, design {}); other uncertain parameters "
@@ -293,12 +313,16 @@ void add_sweep_commands(CLI::App& app) {
           std::string path;
           double lo, hi;
           Row low, high;
+          double shift = 0;             // largest per-issue total variation distance
+          std::size_t shift_issue = 0;  // and its issue
         };
         std::vector<Bar> bars;
         for (std::size_t u = 0; u < s.uncertain.size(); ++u) {
           const double lo = s.uncertain[u].dist.quantile(0.05),
                        hi = s.uncertain[u].dist.quantile(0.95);
-          bars.push_back({s.uncertain[u].path, lo, hi, measure(u, lo), measure(u, hi)});
+          Bar b{s.uncertain[u].path, lo, hi, measure(u, lo), measure(u, hi)};
+          std::tie(b.shift, b.shift_issue) = terms_shift(b.low, b.high);
+          bars.push_back(std::move(b));
         }
         std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) {
           return std::abs(a.high.final_share.value - a.low.final_share.value) >
@@ -331,9 +355,23 @@ void add_sweep_commands(CLI::App& app) {
                           {"final_agreement_at_high", b.high.final_share.value},
                           {"framework_month_at_low", b.low.framework_month.value},
                           {"framework_month_at_high", b.high.framework_month.value},
-                          {"swing", d}});
+                          {"swing", d},
+                          {"terms_shift", b.shift},
+                          {"terms_shift_issue", s.issues[b.shift_issue].id}});
         }
         j["tornado"] = rows;
+        // The terms: which assumptions move what the signed texts say.
+        std::vector<const Bar*> by_terms;
+        for (const Bar& b : bars) by_terms.push_back(&b);
+        std::stable_sort(by_terms.begin(), by_terms.end(),
+                         [](const Bar* a, const Bar* b) { return a->shift > b->shift; });
+        fmt::print(
+            "\nTerms of the signed texts: largest shift between the two ends (total variation "
+            "distance of one issue's options, 0-1)\n");
+        for (std::size_t i = 0; i < by_terms.size() && i < 10; ++i) {
+          const Bar& b = *by_terms[i];
+          fmt::print("  {:<{}}  {:.3f}  {}\n", b.path, w, b.shift, s.issues[b.shift_issue].id);
+        }
       } else {
         throw option_error("--param", "sensitivity needs --param PATH --values ... or --tornado",
                            "e.g. parley sensitivity --tornado --runs 500");
