@@ -311,6 +311,36 @@ TEST(Engine, MediatedTextEndsInEveryMembersAcceptableSet) {
   EXPECT_GT(finals, 10);
 }
 
+TEST(Engine, ARedLineIsNeverTradedForAnother) {
+  // The status quo x0 crosses a's red line; x2 is a's best option and also a red line
+  // of a's. Leaving x0 for x1 is welcome; leaving it for x2 is refused however much a
+  // gains, so the text never reaches x2 and the run can end in agreement at x1.
+  const Scenario s = load(R"(parley: 1
+name: two red lines
+parties: [{id: a}, {id: b}, {id: m, role: mediator}]
+issues:
+  - {id: x, options: [x0, x1, x2], default: x0}
+  - {id: y, options: [y0, y1], default: y0}
+preferences:
+  a:
+    weights: {x: 0.9, y: 0.1}
+    values: {x: [0, 0.2, 1], y: [0, 1]}
+    red_lines: [{when: {x: x0}}, {when: {x: x2}}]
+  b:
+    weights: {x: 0.1, y: 0.9}
+    values: {x: [0.5, 0.5, 0.5], y: [0, 1]}
+process:
+  horizon: 12
+  strategies: {a: conceder, b: conceder}
+  mediator_strategy: hill_climb
+)");
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    const RunResult r = Engine(s, 0).run(seed);
+    EXPECT_EQ(r.outcome, Outcome::final_agreement) << "seed " << seed;
+    EXPECT_EQ(r.package[0], 1) << "seed " << seed;
+  }
+}
+
 TEST(Engine, OracleMediatorReachesAParetoEfficientText) {
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     testing::RandomSpec spec;

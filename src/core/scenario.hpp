@@ -53,6 +53,9 @@ struct Interaction {
 };
 
 /// A red line: a package in which every condition holds is unacceptable to the party.
+/// Red lines per party (the engine tracks which are crossed in one 64-bit set).
+inline constexpr std::size_t kMaxRedLines = 64;
+
 struct RedLine {
   std::vector<Condition> when;
   std::string note;

@@ -1,5 +1,7 @@
 #include "core/utility.hpp"
 
+#include <bit>
+
 namespace parley {
 
 UtilityModel::UtilityModel(const Scenario& scenario) {
@@ -78,14 +80,18 @@ bool UtilityModel::crosses_red_line(std::size_t k, std::span<const int> x) const
 }
 
 int UtilityModel::red_lines_crossed(std::size_t k, std::span<const int> x) const {
-  int n = 0;
+  return std::popcount(red_line_set(k, x));
+}
+
+std::uint64_t UtilityModel::red_line_set(std::size_t k, std::span<const int> x) const {
+  std::uint64_t set = 0;
   for (std::size_t r = red_line_begin_[k]; r < red_line_begin_[k + 1]; ++r) {
     bool all = true;
     for (std::size_t c = red_begin_[r]; c < red_begin_[r + 1] && all; ++c)
       all = x[static_cast<std::size_t>(red_conditions_[c].issue)] == red_conditions_[c].option;
-    n += all ? 1 : 0;
+    if (all) set |= std::uint64_t{1} << (r - red_line_begin_[k]);
   }
-  return n;
+  return set;
 }
 
 bool UtilityModel::acceptable_to_all(std::span<const int> x) const {

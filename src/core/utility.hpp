@@ -4,6 +4,7 @@
 // A red line of k is a conjunction of issue=option conditions; a package that
 // meets all of them is unacceptable to k. Everything here is allocation-free
 // once built: tables are flat, and evaluation writes into caller storage.
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -41,6 +42,9 @@ class UtilityModel {
   [[nodiscard]] bool crosses_red_line(std::size_t k, std::span<const int> x) const;
   /// How many of stakeholder k's red lines x crosses.
   [[nodiscard]] int red_lines_crossed(std::size_t k, std::span<const int> x) const;
+  /// Which of k's red lines x crosses: bit j for its j-th red line (a party has at
+  /// most kMaxRedLines, checked when the scenario is read).
+  [[nodiscard]] std::uint64_t red_line_set(std::size_t k, std::span<const int> x) const;
   /// True if no stakeholder's red line is crossed.
   [[nodiscard]] bool acceptable_to_all(std::span<const int> x) const;
   /// u_k(x with issue set to option) - u_k(x), in O(interactions touching issue).

@@ -565,7 +565,8 @@ void Engine::finish_dynamics(RunResult& out) {
       out.welfare.push_back(std::pow(discount_[k], out.welfare_month) * u_[k]);
 }
 
-void Engine::set_view(std::size_t k, double u_proposed, int red_proposed, int round, int rounds) {
+void Engine::set_view(std::size_t k, double u_proposed, std::uint64_t red_proposed, int round,
+                      int rounds) {
   view_.model_ = &model_;
   view_.k_ = k;
   view_.reservation_ = r_[k];
@@ -597,14 +598,14 @@ void Engine::evaluate(std::span<const int> x, std::span<double> u) const {
 
 void Engine::text_changed() {
   evaluate(x_, u_);
-  for (std::size_t k = 0; k < K_; ++k) red_x_[k] = model_.red_lines_crossed(k, x_);
+  for (std::size_t k = 0; k < K_; ++k) red_x_[k] = model_.red_line_set(k, x_);
   index_x_ = space_.encode(x_);
 }
 
-int Engine::red_lines_of_proposal(std::size_t k) const {
+std::uint64_t Engine::red_lines_of_proposal(std::size_t k) const {
   const unsigned char* touches = red_issue_.data() + k * s_.issues.size();
   for (int c = 0; c < change_.size; ++c)
-    if (touches[change_.issue[c]]) return model_.red_lines_crossed(k, y_);
+    if (touches[change_.issue[c]]) return model_.red_line_set(k, y_);
   return red_x_[k];
 }
 
@@ -1063,7 +1064,7 @@ void Engine::run_alternating(RunResult& out) {
     evaluate(y_, uy_);
     log(EventType::proposal, -1, Level::official, model_.party_index(proposer));
     out.events.back().package = space_.encode(y_);
-    set_view(responder, uy_[responder], model_.red_lines_crossed(responder, y_), t, rounds);
+    set_view(responder, uy_[responder], model_.red_line_set(responder, y_), t, rounds);
     if (party_[responder]->accept(view_)) {
       std::copy(y_.begin(), y_.end(), x_.begin());
       text_changed();

@@ -137,13 +137,14 @@ class Engine {
              bool cross_topic, int party);
   /// Fills view_ for stakeholder k: the current text x_ (its utility and red-line
   /// count cached), the proposal y_ with utility `u_proposed` and `red_proposed`.
-  void set_view(std::size_t k, double u_proposed, int red_proposed, int round, int rounds);
+  void set_view(std::size_t k, double u_proposed, std::uint64_t red_proposed, int round,
+                int rounds);
   /// The text x_ changed: its utilities, red-line counts and index.
   void text_changed();
   /// Utilities of x for every stakeholder, with this month's option values.
   void evaluate(std::span<const int> x, std::span<double> u) const;
   /// Red lines of k the proposal y_ crosses (the text's count unless the change touches one).
-  int red_lines_of_proposal(std::size_t k) const;
+  std::uint64_t red_lines_of_proposal(std::size_t k) const;
   bool endorses(std::size_t k);
   /// Appends group g's open issues for this stage (owned by g, neither agreed nor locked).
   void append_open_issues(int g, std::vector<int>& out) const;
@@ -192,7 +193,7 @@ class Engine {
   std::uint64_t text_version_ = 0;
   std::vector<int> defaults_, x_, y_;
   std::vector<double> u_, uy_, r_;
-  std::vector<int> red_x_;                // per stakeholder: red lines the text crosses
+  std::vector<std::uint64_t> red_x_;      // per stakeholder: the red lines the text crosses
   std::vector<unsigned char> red_issue_;  // K x issues: issue appears in one of k's red lines
   Index index_x_ = 0, index_y_ = 0;       // package indices of x_ and y_
   std::vector<Status> status_;

@@ -9,6 +9,7 @@
 // To add a strategy: derive from PartyStrategy or MediatorStrategy and call
 // register_party_strategy / register_mediator_strategy before loading a
 // scenario (docs/strategies.md shows a complete example).
+#include <bit>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -47,14 +48,16 @@ class PartyView {
     return model_->red_lines_crossed(k_, package);
   }
   /// Compares the proposal with the current text on the party's red lines: +1 if
-  /// it crosses more of them, -1 if fewer, 0 if as many. (The status quo itself
-  /// may cross a red line: then moving away from it is a gain, not a loss.)
+  /// it crosses one the text does not (whatever else it does), -1 if it crosses
+  /// none new and leaves at least one the text crosses, 0 if it crosses the same
+  /// ones. (The status quo itself may cross a red line: then moving away from it
+  /// is a gain, not a loss; but a red line is never traded for another.)
   [[nodiscard]] int red_line_change() const {
-    return red_proposed_ > red_current_ ? 1 : red_proposed_ < red_current_ ? -1 : 0;
+    return (red_proposed_ & ~red_current_) ? 1 : (red_current_ & ~red_proposed_) ? -1 : 0;
   }
   /// How many of its red lines the current text and the proposal cross.
-  [[nodiscard]] int red_lines_current() const { return red_current_; }
-  [[nodiscard]] int red_lines_proposed() const { return red_proposed_; }
+  [[nodiscard]] int red_lines_current() const { return std::popcount(red_current_); }
+  [[nodiscard]] int red_lines_proposed() const { return std::popcount(red_proposed_); }
   [[nodiscard]] double reservation() const { return reservation_; }  // own r_k(t)
   [[nodiscard]] double best() const { return best_; }  // own best utility over the space
   [[nodiscard]] double discount() const { return discount_; }
@@ -85,8 +88,8 @@ class PartyView {
   const Space* space_ = nullptr;
   std::span<const int> current_, proposed_;
   double u_current_ = 0, u_proposed_ = 0;
-  int red_current_ = 0, red_proposed_ = 0;
-  const double* bonus_ = nullptr;  // own option value offsets, or none
+  std::uint64_t red_current_ = 0, red_proposed_ = 0;  // which red lines are crossed
+  const double* bonus_ = nullptr;                     // own option value offsets, or none
   const std::vector<std::size_t>* col_ = nullptr;
 };
 

@@ -253,6 +253,10 @@ class ScenarioLoader {
         else if (!line.when.empty() && line.when.size() == rl["when"].size())
           pref.red_lines.push_back(std::move(line));
       }
+      if (pref.red_lines.size() > kMaxRedLines)
+        r_.error(v, what + " has " + std::to_string(pref.red_lines.size()) + " red lines",
+                 "at most " + std::to_string(kMaxRedLines) +
+                     " per party; merge lines that share conditions");
     }
     return pref;
   }
