@@ -2,6 +2,7 @@
 // independence, resume after an interruption, paired comparisons.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <stdexcept>
@@ -311,6 +312,49 @@ TEST(Sweep, WithoutAgreementTheOutcomeIsWorthTheReservationAndNobodyWins) {
   EXPECT_NEAR(a.utility_sum(0), params_sum, 1e-9);
   EXPECT_EQ(a.victory(0), 0u);
   EXPECT_EQ(a.victory(1), 0u);
+}
+
+}  // namespace
+}  // namespace parley::sim
+
+namespace parley::sim {
+namespace {
+
+TEST(Sweep, PairedDifferencesAgreeWithTheVariantsOwnCounts) {
+  const Scenario s = scenario();
+  SweepOptions o;
+  o.runs = 600;
+  o.policies = {parse_policy(s, "none"), parse_policy(s, "push")};
+  const SweepResult r = run_sweep(s, o);
+  const Paired& pr = r.paired;
+  const std::size_t M = pr.metrics.size();
+  auto at = [&](const std::string& name) {
+    const auto it = std::find(pr.metrics.begin(), pr.metrics.end(), name);
+    EXPECT_NE(it, pr.metrics.end()) << name;
+    return pr.sum[M + static_cast<std::size_t>(it - pr.metrics.begin())];
+  };
+  const Aggregate &a0 = r.aggregates[0], &a1 = r.aggregates[1];
+  auto diff = [](std::uint64_t x, std::uint64_t y) {
+    return static_cast<double>(x) - static_cast<double>(y);
+  };
+  for (std::size_t i = 0; i < s.issues.size(); ++i)
+    for (std::size_t opt = 0; opt < s.issues[i].options.size(); ++opt)
+      EXPECT_EQ(at("terms." + s.issues[i].id + "." + s.issues[i].options[opt].id),
+                diff(a1.option_count(i, static_cast<int>(opt)),
+                     a0.option_count(i, static_cast<int>(opt))));
+  EXPECT_EQ(at("victory.a"), diff(a1.victory(0), a0.victory(0)));
+  EXPECT_EQ(at("framework_by.11"), diff(a1.framework_by(11), a0.framework_by(11)));
+  EXPECT_EQ(at("framework_signed"), diff(a1.signed_runs(), a0.signed_runs()));
+  // The instrument moves b's reservation, so the signed shares differ somewhere.
+  double moved = 0;
+  for (const char* opt : {"s0", "s1", "s2", "s3", "s4"})
+    moved += std::abs(at(std::string("terms.share.") + opt));
+  EXPECT_GT(moved, 0);
+  // The CSV carries the paired differences, one row per metric for each later variant.
+  const std::string csv = io::sweep_csv({&s, &o, &r});
+  EXPECT_NE(csv.find("\npaired.terms.share.s0,push,"), std::string::npos);
+  EXPECT_NE(csv.find("\npaired.victory.b,push,"), std::string::npos);
+  EXPECT_EQ(csv.find(",none,", csv.find("\npaired.")), std::string::npos);
 }
 
 }  // namespace

@@ -49,12 +49,6 @@ const Outcome kOutcomes[] = {Outcome::final_agreement, Outcome::framework_only,
 const char* kCounters[] = {"leaks", "escalations", "walkouts", "collapses", "leverage_fired"};
 
 /// Months at which P(framework by m) is shown in the table: every 6 and the last.
-std::vector<int> checkpoints(int T) {
-  std::vector<int> m;
-  for (int t = 5; t < T - 1; t += 6) m.push_back(t);
-  m.push_back(T - 1);
-  return m;
-}
 
 std::string est(const Estimate& e, int decimals = 3) {
   return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", e.value, decimals, e.low, decimals, e.high,
@@ -137,7 +131,7 @@ std::string sweep_table(const SweepReport& r) {
         out += fmt::format("  {:<22} {}\n", engine::to_string(oc), est(x));
     }
     out += "P(signed by month m)     framework                final agreement\n";
-    for (int m : checkpoints(a.horizon()))
+    for (int m : sim::checkpoints(a.horizon()))
       out += fmt::format("  m = {:<18} {:<24} {}\n", m,
                          est(find(e, fmt::format("framework_by.{}", m))),
                          est(find(e, fmt::format("final_by.{}", m))));
@@ -215,14 +209,33 @@ std::string compare_table(const SweepReport& r) {
     for (std::size_t v = 1; v < V; ++v) {
       out += fmt::format("  {}\n", sim::variant_name(s, o, v));
       bool any = false;
+      auto row = [&](std::size_t j, const Estimate& d) {
+        out += fmt::format("    {:<40} {} [{}, {}]\n", pr.metrics[j], amount(d.value, true),
+                           amount(d.low, true), amount(d.high, true));
+      };
+      // Terms (one metric per option) would flood the table: only the largest
+      // differences whose interval excludes 0 are shown; all are in --json/--csv.
+      std::vector<std::pair<double, std::size_t>> terms;
       for (std::size_t j = 0; j < M; ++j) {
         const Estimate d = mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n);
         if (d.value == 0 && d.low == 0 && d.high == 0) continue;
         any = true;
-        out += fmt::format("    {:<40} {} [{}, {}]\n", pr.metrics[j], amount(d.value, true),
-                           amount(d.low, true), amount(d.high, true));
+        if (pr.metrics[j].rfind("terms.", 0) != 0)
+          row(j, d);
+        else if (d.low > 0 || d.high < 0)
+          terms.emplace_back(-std::abs(d.value), j);
       }
       if (!any) out += "    no difference in any metric, in any run\n";
+      std::stable_sort(terms.begin(), terms.end(),
+                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      if (!terms.empty())
+        out += fmt::format(
+            "    terms: P(a signed text has the option), the {} largest clear differences of {}\n",
+            std::min<std::size_t>(terms.size(), 6), terms.size());
+      for (std::size_t t = 0; t < terms.size() && t < 6; ++t) {
+        const std::size_t j = terms[t].second;
+        row(j, mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n));
+      }
     }
   }
   return out;
@@ -267,11 +280,17 @@ json sweep_json(const SweepReport& r) {
 
 std::string sweep_csv(const SweepReport& r) {
   const Scenario& s = *r.scenario;
+  const auto& pr = r.result->paired;
+  const std::size_t M = pr.metrics.size();
   std::string out = "metric,variant,estimate,low,high\n";
   for (std::size_t v = 0; v < r.result->aggregates.size(); ++v) {
     const std::string name = sim::variant_name(s, *r.options, v);
     for (const auto& [k, e] : estimates(s, r.result->aggregates[v]))
       out += fmt::format("{},{},{},{},{}\n", k, name, e.value, e.low, e.high);
+    for (std::size_t j = 0; v > 0 && j < M; ++j) {  // against the first variant
+      const Estimate d = mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n);
+      out += fmt::format("paired.{},{},{},{},{}\n", pr.metrics[j], name, d.value, d.low, d.high);
+    }
   }
   return out;
 }

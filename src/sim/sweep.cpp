@@ -209,26 +209,50 @@ void Paired::deserialize(const std::string& blob) {
   std::memcpy(sumsq.data(), blob.data() + 8 + sum.size() * 8, sum.size() * 8);
 }
 
+std::vector<int> checkpoints(int horizon) {
+  std::vector<int> m;
+  for (int t = 5; t < horizon - 1; t += 6) m.push_back(t);
+  m.push_back(horizon - 1);
+  return m;
+}
+
 std::vector<std::string> paired_metric_names(const Scenario& s) {
   std::vector<std::string> names{"final_agreement", "framework_signed",
                                  "framework_month_or_horizon"};
+  const auto cps = checkpoints(s.process.horizon);
+  for (std::size_t c = 0; c + 1 < cps.size(); ++c)
+    names.push_back("framework_by." + std::to_string(cps[c]));
+  names.push_back("ceasefire_month_or_horizon");
   for (int p : s.stakeholders())
     names.push_back("utility." + s.parties[static_cast<std::size_t>(p)].id);
+  for (int p : s.stakeholders())
+    names.push_back("victory." + s.parties[static_cast<std::size_t>(p)].id);
   for (const auto& p : s.parties)
     for (const auto& u : s.dynamics.units) names.push_back("cost." + p.id + "." + u.id);
   names.push_back("leaks");
   names.push_back("collapses");
+  for (const auto& issue : s.issues)
+    for (const auto& o : issue.options) names.push_back("terms." + issue.id + "." + o.id);
   return names;
 }
 
 std::vector<double> paired_metrics(const Scenario& s, const RunSummary& r) {
-  std::vector<double> m{
-      r.outcome == engine::Outcome::final_agreement ? 1.0 : 0.0, r.framework_month >= 0 ? 1.0 : 0.0,
-      static_cast<double>(r.framework_month >= 0 ? r.framework_month : s.process.horizon)};
+  const int T = s.process.horizon;
+  std::vector<double> m{r.outcome == engine::Outcome::final_agreement ? 1.0 : 0.0,
+                        r.framework_month >= 0 ? 1.0 : 0.0,
+                        static_cast<double>(r.framework_month >= 0 ? r.framework_month : T)};
+  const auto cps = checkpoints(T);
+  for (std::size_t c = 0; c + 1 < cps.size(); ++c)
+    m.push_back(r.framework_month >= 0 && r.framework_month <= cps[c] ? 1.0 : 0.0);
+  m.push_back(static_cast<double>(r.ceasefire_month >= 0 ? r.ceasefire_month : T));
   m.insert(m.end(), r.utility.begin(), r.utility.end());
+  m.insert(m.end(), r.victory.begin(), r.victory.end());
   m.insert(m.end(), r.costs.begin(), r.costs.end());
   m.push_back(r.leaks);
   m.push_back(r.collapses);
+  for (std::size_t i = 0; i < s.issues.size(); ++i)
+    for (std::size_t o = 0; o < s.issues[i].options.size(); ++o)
+      m.push_back(r.framework_month >= 0 && r.package[i] == static_cast<int>(o) ? 1.0 : 0.0);
   return m;
 }
 

@@ -96,6 +96,10 @@ struct Paired {
   void deserialize(const std::string& blob);
 };
 
+/// The months the tables report P(signed by month m) at: every six months from
+/// month 5, and the last month.
+std::vector<int> checkpoints(int horizon);
+
 /// The metrics a comparison pairs, from one run (names in paired_metric_names()).
 std::vector<double> paired_metrics(const Scenario& s, const RunSummary& r);
 std::vector<std::string> paired_metric_names(const Scenario& s);
