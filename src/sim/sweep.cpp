@@ -468,10 +468,10 @@ SweepResult run_sweep(const Scenario& s, const SweepOptions& o,
             runs_done.fetch_add(1, std::memory_order_relaxed);
             continue;
           }
-          base = paired_metrics(s, per_variant[0]);
-          const std::size_t M = base.size();
           ++cr.paired.n;
-          for (std::size_t v = 0; v < V; ++v) {
+          if (V > 1) base = paired_metrics(s, per_variant[0]);  // (a sweep pairs nothing)
+          const std::size_t M = base.size();
+          for (std::size_t v = 1; v < V; ++v) {  // variant 0 against itself: 0
             m = paired_metrics(s, per_variant[v]);
             for (std::size_t j = 0; j < M; ++j) {
               const double d = m[j] - base[j];
