@@ -59,3 +59,6 @@ parley_cli(sensitivity_tornado ARGS sensitivity ${UNC} -n 100 --tornado
 # The terms part of the tornado: a parameter that cannot change any run (a cost) moves nothing.
 parley_cli(sensitivity_tornado_terms ARGS sensitivity ${UNC} -n 100 --tornado
   EXPECT "Terms of the signed texts[^\n]*\n  process\\.fatigue\\.a +0\\.[1-9][0-9]*  share\n[^$]*  dynamics\\.costs\\.a\\.war\\.lives +0\\.000  share")
+# Linked draws: the built-in's six drift rows form one factor of the tornado.
+parley_cli(sensitivity_tornado_linked ARGS sensitivity -n 10 --tornado
+  EXPECT "\n  draw line_of_contact \\(6 fields: dynamics\\.drift\\.0\\.per_month, \\.\\.\\.\\)")

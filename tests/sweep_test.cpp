@@ -236,6 +236,71 @@ TEST(Distributions, SampleMomentsMatchTheory) {
   EXPECT_NEAR(normal_quantile(1e-10), -6.361340902404056, 1e-6);
 }
 
+TEST(Distributions, QuantileInvertsTheCdfExactly) {
+  // I_x(a, a) = 1/2 at x = 1/2; I_0.2(2, 5) = P(Bin(6, 0.2) >= 2) = 0.34464.
+  EXPECT_NEAR(incomplete_beta(3.5, 3.5, 0.5), 0.5, 1e-14);
+  EXPECT_NEAR(incomplete_beta(2, 5, 0.2), 0.34464, 1e-12);
+  EXPECT_NEAR(incomplete_beta(0.5, 0.5, 0.25), 1.0 / 3.0, 1e-12);  // arcsine: (2/π)·asin(√x)
+  Distribution beta;
+  beta.kind = Distribution::Kind::beta;
+  beta.a = 2;
+  beta.b = 5;
+  beta.lo = 10;
+  beta.hi = 20;
+  EXPECT_NEAR(beta.quantile(0.34464), 12.0, 1e-9);
+  std::vector<Distribution> ds(4);
+  ds[0].kind = Distribution::Kind::uniform;
+  ds[0].lo = -1;
+  ds[0].hi = 3;
+  ds[1].kind = Distribution::Kind::normal;
+  ds[1].a = 0.1;
+  ds[1].b = 0.2;
+  ds[1].lo = 0;
+  ds[1].hi = 1;
+  ds[2].kind = Distribution::Kind::triangular;
+  ds[2].lo = 0;
+  ds[2].a = 0.2;
+  ds[2].hi = 1;
+  ds[3] = beta;
+  for (const auto& d : ds)
+    for (double p : {0.001, 0.05, 0.3, 0.5, 0.77, 0.95, 0.999})
+      EXPECT_NEAR(d.cdf(d.quantile(p)), p, 1e-9) << d.describe() << " p=" << p;
+}
+
+TEST(Sweep, LinkedFieldsShareOneDrawPerRun) {
+  // b's reservation and a's fatigue share a draw; a's reservation has its own.
+  std::string y = kYaml;
+  const auto swap = [&](const std::string& from, const std::string& to) {
+    y.replace(y.find(from), from.size(), to);
+  };
+  swap("reservation: {triangular: [0.2, 0.3, 0.5]}",
+       "reservation: {triangular: [0.2, 0.3, 0.5], draw: pace}");
+  swap("fatigue: {a: {normal: [0.01, 0.005, 0, 0.03]}, b: 0.01}",
+       "fatigue: {a: {normal: [0.01, 0.005, 0, 0.03], draw: pace}, b: 0.01}");
+  swap("probability: {uniform: [0, 0.02]}", "probability: {uniform: [0, 0.02], draw: -pace}");
+  const Scenario s = io::load_scenario_text(y, "linked.yaml");
+  ASSERT_EQ(s.uncertain[1].draw, "pace");
+  ASSERT_EQ(s.uncertain[2].draw, "pace");
+  EXPECT_TRUE(s.uncertain[4].reversed);
+  EXPECT_EQ(s.uncertain[4].draw, "pace");
+  EXPECT_EQ(draw_groups(s), (std::vector<int>{-1, 0, 0, -1, 0}));
+  SweepOptions o;
+  o.runs = 300;
+  std::vector<RunSummary> runs;
+  run_sweep(s, o,
+            [&](const ChunkResult& c) { runs.insert(runs.end(), c.runs.begin(), c.runs.end()); });
+  ASSERT_EQ(runs.size(), 300u);
+  double unequal = 0;
+  for (const auto& r : runs) {
+    const double p1 = s.uncertain[1].dist.cdf(r.params[1]),
+                 p2 = s.uncertain[2].dist.cdf(r.params[2]);
+    EXPECT_NEAR(p1, p2, 1e-9);                                        // the same quantile of each
+    EXPECT_NEAR(s.uncertain[4].dist.cdf(r.params[4]), 1 - p1, 1e-9);  // -pace: the opposite one
+    unequal += std::abs(s.uncertain[0].dist.cdf(r.params[0]) - p1);
+  }
+  EXPECT_GT(unequal / 300, 0.1);  // an unlinked field is not dragged along
+}
+
 TEST(Distributions, InvalidDistributionsAreReportedWithTheirPlace) {
   auto error_of = [](const std::string& field) {
     std::string y = kYaml;
@@ -253,9 +318,13 @@ TEST(Distributions, InvalidDistributionsAreReportedWithTheirPlace) {
   EXPECT_NE(error_of("{normal: [0.2, -1]}").find("sd > 0"), std::string::npos);
   EXPECT_NE(error_of("{gamma: [1, 2]}").find("unknown distribution 'gamma'"), std::string::npos);
   EXPECT_NE(error_of("{triangular: [0.1, 0.9, 0.5]}").find("lo <= mode <= hi"), std::string::npos);
-  EXPECT_NE(error_of("{uniform: [0.2, 0.5]}").find(""), std::string::npos);
   EXPECT_EQ(error_of("{uniform: [0.2, 0.5]}"), "");
   EXPECT_NE(error_of("{uniform: [0.5, 0.2]}").find("u.yaml:8:30"), std::string::npos);
+  EXPECT_NE(error_of("{uniform: [0.2, 0.5], draw: [x]}").find("'draw' must be a name"),
+            std::string::npos);
+  EXPECT_NE(error_of("{uniform: [0.2, 0.5], drew: x}").find("optionally 'draw'"),
+            std::string::npos);
+  EXPECT_EQ(error_of("{uniform: [0.2, 0.5], draw: x}"), "");
   // A field that cannot be uncertain says so.
   std::string y = kYaml;
   y.replace(y.find("horizon: 18"), 11, "escalate_after: {uniform: [1, 3]}");

@@ -231,9 +231,10 @@ void add_sweep_commands(CLI::App& app) {
         io::Estimate final_share, framework_month;
         std::vector<std::vector<double>> terms;  // [issue][option]: share of the signed texts
       };
-      auto measure = [&](std::size_t u, double v) {
+      using Fixed = std::vector<std::pair<std::size_t, double>>;
+      auto measure = [&](const Fixed& fixed) {
         sim::SweepOptions o = base;
-        o.fixed = {{u, v}};
+        o.fixed = fixed;
         const sim::SweepResult r = sim::run_sweep(s, o);
         const auto& a = r.aggregates[0];
         const int last = s.process.horizon - 1;
@@ -252,7 +253,7 @@ void add_sweep_commands(CLI::App& app) {
             terms[i].push_back(a.signed_runs() ? static_cast<double>(a.option_count(i, opt)) /
                                                      static_cast<double>(a.signed_runs())
                                                : 0.0);
-        return Row{s.uncertain[u].path, v,
+        return Row{s.uncertain[fixed[0].first].path, fixed[0].second,
                    io::proportion_ci(a.outcome(engine::Outcome::final_agreement), a.runs()),
                    io::mean_ci(sum, sumsq, a.runs()), std::move(terms)};
       };
@@ -292,7 +293,7 @@ void add_sweep_commands(CLI::App& app) {
             throw option_error("--values", "'" + text + "' is not a number",
                                "e.g. --values 0.1,0.2");
           }
-          const Row r = measure(u, v);
+          const Row r = measure({{u, v}});
           fmt::print("  {:<14} {:.3f} [{:.3f}, {:.3f}]     {:.1f} [{:.1f}, {:.1f}]\n", text,
                      r.final_share.value, r.final_share.low, r.final_share.high,
                      r.framework_month.value, r.framework_month.low, r.framework_month.high);
@@ -313,15 +314,37 @@ void add_sweep_commands(CLI::App& app) {
           std::string path;
           double lo, hi;
           Row low, high;
-          double shift = 0;             // largest per-issue total variation distance
-          std::size_t shift_issue = 0;  // and its issue
+          double shift = 0;                   // largest per-issue total variation distance
+          std::size_t shift_issue = 0;        // and its issue
+          std::vector<std::string> fields{};  // the fields fixed together
         };
+        // One bar per independent factor: a field with its own draw, or a linked draw
+        // (all its fields at the same quantile; the first field's values are shown).
+        const std::vector<int> group = sim::draw_groups(s);
         std::vector<Bar> bars;
         for (std::size_t u = 0; u < s.uncertain.size(); ++u) {
-          const double lo = s.uncertain[u].dist.quantile(0.05),
-                       hi = s.uncertain[u].dist.quantile(0.95);
-          Bar b{s.uncertain[u].path, lo, hi, measure(u, lo), measure(u, hi)};
+          Fixed at_lo, at_hi;
+          std::string name = s.uncertain[u].path;
+          if (group[u] >= 0) {
+            if (std::find(group.begin(), group.begin() + static_cast<std::ptrdiff_t>(u),
+                          group[u]) != group.begin() + static_cast<std::ptrdiff_t>(u))
+              continue;  // the group's bar was made at its first field
+            int fields = 0;
+            for (std::size_t v = u; v < s.uncertain.size(); ++v)
+              if (group[v] == group[u]) {
+                at_lo.emplace_back(v, s.uncertain[v].at(0.05));
+                at_hi.emplace_back(v, s.uncertain[v].at(0.95));
+                ++fields;
+              }
+            name = fmt::format("draw {} ({} fields: {}, ...)", s.uncertain[u].draw, fields,
+                               s.uncertain[u].path);
+          } else {
+            at_lo = {{u, s.uncertain[u].dist.quantile(0.05)}};
+            at_hi = {{u, s.uncertain[u].dist.quantile(0.95)}};
+          }
+          Bar b{name, at_lo[0].second, at_hi[0].second, measure(at_lo), measure(at_hi)};
           std::tie(b.shift, b.shift_issue) = terms_shift(b.low, b.high);
+          for (const auto& f : at_lo) b.fields.push_back(s.uncertain[f.first].path);
           bars.push_back(std::move(b));
         }
         std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) {
@@ -357,7 +380,8 @@ void add_sweep_commands(CLI::App& app) {
                           {"framework_month_at_high", b.high.framework_month.value},
                           {"swing", d},
                           {"terms_shift", b.shift},
-                          {"terms_shift_issue", s.issues[b.shift_issue].id}});
+                          {"terms_shift_issue", s.issues[b.shift_issue].id},
+                          {"fields", b.fields}});
         }
         j["tornado"] = rows;
         // The terms: which assumptions move what the signed texts say.

@@ -23,8 +23,11 @@ struct Distribution {
   /// The exact mean and variance (truncated where bounded), for tests and defaults.
   [[nodiscard]] double mean() const;
   [[nodiscard]] double variance() const;
-  /// The p-quantile (0 < p < 1), for the tornado's low and high values.
+  /// The p-quantile (0 < p < 1): the tornado's low and high values, and linked
+  /// draws. Exact (beta by bisection on the regularised incomplete beta).
   [[nodiscard]] double quantile(double p) const;
+  /// P(X <= x).
+  [[nodiscard]] double cdf(double x) const;
   [[nodiscard]] std::string describe() const;
 };
 
@@ -33,8 +36,18 @@ struct Distribution {
 struct Uncertain {
   std::string path;
   Distribution dist;
+  /// Uncertain fields naming the same draw share one uniform variate U per run and
+  /// take their own quantile of it (perfectly rank-correlated); empty: its own draw.
+  /// `reversed` (written `draw: -name`) takes the quantile of 1 − U instead.
+  std::string draw;
+  bool reversed = false;
+  /// The quantile this field takes when its draw's variate is u.
+  [[nodiscard]] double at(double u) const { return dist.quantile(reversed ? 1 - u : u); }
   std::function<void(Scenario&, double)> set;
 };
+
+/// The regularised incomplete beta function I_x(a, b).
+double incomplete_beta(double a, double b, double x);
 
 /// Standard normal CDF and its inverse.
 double normal_cdf(double x);

@@ -109,12 +109,33 @@ std::optional<double> YamlReader::number(const YAML::Node& node, const std::stri
 
 std::optional<double> YamlReader::distribution(const YAML::Node& node, const std::string& what,
                                                double lo, double hi) {
-  const auto key = node.begin()->first.Scalar();
-  const YAML::Node args = node.begin()->second;
+  // {kind: [args]} or {kind: [args], draw: name}
+  auto it = node.begin();
+  if (it->first.Scalar() == "draw") ++it;
+  if (it == node.end() || node.size() > 2 || (node.size() == 2 && !node["draw"].IsDefined())) {
+    error(node,
+          what +
+              ": a distribution is one of uniform, normal, triangular, beta, and "
+              "optionally 'draw'",
+          "e.g. {triangular: [0.1, 0.2, 0.4]} or {triangular: [0.1, 0.2, 0.4], draw: line}");
+    return std::nullopt;
+  }
+  const auto key = it->first.Scalar();
+  const YAML::Node args = it->second;
   const auto num = [](double x) { return YAML::convert<double>::encode(x).Scalar(); };
   static const std::vector<std::string> kinds{"uniform", "normal", "triangular", "beta"};
-  const int kind = reference(node.begin()->first, kinds, "distribution", what);
+  const int kind = reference(it->first, kinds, "distribution", what);
   if (kind < 0) return std::nullopt;
+  std::string draw;
+  if (const YAML::Node dn = node["draw"]; dn.IsDefined()) {
+    if (!dn.IsScalar() || dn.Scalar().empty()) {
+      error(dn, what + ": 'draw' must be a name", "e.g. draw: line_of_contact");
+      return std::nullopt;
+    }
+    draw = dn.Scalar();
+  }
+  const bool reversed = draw.size() > 1 && draw[0] == '-';
+  if (reversed) draw.erase(0, 1);
   static const char* forms[] = {"{uniform: [lo, hi]}",
                                 "{normal: [mean, sd]} or [mean, sd, min, max]",
                                 "{triangular: [lo, mode, hi]}", "{beta: [a, b]} or [a, b, lo, hi]"};
@@ -186,6 +207,8 @@ std::optional<double> YamlReader::distribution(const YAML::Node& node, const std
   p.mark = node.Mark();
   p.what = what;
   p.u.dist = d;
+  p.u.draw = std::move(draw);
+  p.u.reversed = reversed;
   pending_.push_back(std::move(p));
   last_was_distribution_ = true;
   return d.mean();
@@ -219,7 +242,7 @@ std::vector<Uncertain> YamlReader::take_uncertain() {
 std::optional<double> YamlReader::number_in(const YAML::Node& node, const std::string& what,
                                             double lo, double hi) {
   last_was_distribution_ = false;
-  if (node.IsDefined() && node.IsMap() && node.size() == 1) return distribution(node, what, lo, hi);
+  if (node.IsDefined() && node.IsMap() && node.size() >= 1) return distribution(node, what, lo, hi);
   auto v = number(node, what);
   if (v && (*v < lo || *v > hi)) {
     error(node,

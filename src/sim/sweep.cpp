@@ -209,6 +209,19 @@ void Paired::deserialize(const std::string& blob) {
   std::memcpy(sumsq.data(), blob.data() + 8 + sum.size() * 8, sum.size() * 8);
 }
 
+std::vector<int> draw_groups(const Scenario& s) {
+  std::vector<int> group(s.uncertain.size(), -1);
+  std::vector<std::string> names;
+  for (std::size_t u = 0; u < s.uncertain.size(); ++u) {
+    const std::string& d = s.uncertain[u].draw;
+    if (d.empty()) continue;
+    const auto it = std::find(names.begin(), names.end(), d);
+    group[u] = static_cast<int>(it - names.begin());
+    if (it == names.end()) names.push_back(d);
+  }
+  return group;
+}
+
 std::vector<int> checkpoints(int horizon) {
   std::vector<int> m;
   for (int t = 5; t < horizon - 1; t += 6) m.push_back(t);
@@ -323,6 +336,7 @@ struct Worker {
   std::vector<std::unique_ptr<engine::Engine>> engines;  // per design in the sweep
   engine::RunResult result;
   std::vector<double> params;
+  std::vector<double> variates;  // per linked draw, this run's uniform variate
 };
 
 bool moves_trajectory(const std::string& path) {
@@ -395,6 +409,10 @@ SweepResult run_sweep(const Scenario& s, const SweepOptions& o,
     order.push_back(c);
   }
 
+  // Linked draws: the fields naming one `draw` share a uniform variate per run.
+  const std::vector<int> group = draw_groups(s);
+  const int groups = group.empty() ? 0 : *std::max_element(group.begin(), group.end()) + 1;
+
   SweepResult total;
   total.aggregates.assign(V, Aggregate(s));
   total.paired.init(V, names);
@@ -437,10 +455,19 @@ SweepResult run_sweep(const Scenario& s, const SweepOptions& o,
         const std::uint64_t first = c * kChunk, last = std::min(o.runs, first + kChunk);
         for (std::uint64_t k = first; k < last; ++k) {
           // Parameters: one stream per run, one draw per uncertain field in order.
+          // A linked field takes its group's variate, drawn where the group first appears.
           Rng pr(derive(o.seed, k, 0));
           w.params.resize(s.uncertain.size());
-          for (std::size_t u = 0; u < s.uncertain.size(); ++u)
-            w.params[u] = s.uncertain[u].dist.sample(pr);
+          w.variates.assign(static_cast<std::size_t>(groups), -1.0);
+          for (std::size_t u = 0; u < s.uncertain.size(); ++u) {
+            if (group[u] < 0) {
+              w.params[u] = s.uncertain[u].dist.sample(pr);
+              continue;
+            }
+            double& v = w.variates[static_cast<std::size_t>(group[u])];
+            if (v < 0) v = std::clamp(pr.uniform(), 1e-16, 1 - 1e-16);
+            w.params[u] = s.uncertain[u].at(v);
+          }
           for (const auto& f : o.fixed) w.params[f.first] = f.second;
           for (std::size_t u = 0; u < s.uncertain.size(); ++u)
             s.uncertain[u].set(*w.s, w.params[u]);

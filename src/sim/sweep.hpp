@@ -96,6 +96,9 @@ struct Paired {
   void deserialize(const std::string& blob);
 };
 
+/// Per uncertain field, the index of its linked draw (in order of first use), or -1.
+std::vector<int> draw_groups(const Scenario& s);
+
 /// The months the tables report P(signed by month m) at: every six months from
 /// month 5, and the last month.
 std::vector<int> checkpoints(int horizon);
