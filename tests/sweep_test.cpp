@@ -160,12 +160,17 @@ TEST(Sweep, ADesignComparedWithItselfDiffersByExactlyZero) {
   EXPECT_EQ(r.aggregates[0].serialize(), r.aggregates[1].serialize());
 }
 
+/// Options comparing the policies "none" and "push" (the scenario's one instrument).
+SweepOptions none_vs_push(const Scenario& s, std::uint64_t runs) {
+  SweepOptions o;
+  o.runs = runs;
+  o.policies = {parse_policy(s, "none"), parse_policy(s, "push")};
+  return o;
+}
+
 TEST(Sweep, PoliciesChangeWhichInstrumentsFire) {
   const Scenario s = scenario();
-  SweepOptions o;
-  o.runs = 200;
-  o.policies = {parse_policy(s, "none"), parse_policy(s, "push")};
-  const SweepResult r = run_sweep(s, o);
+  const SweepResult r = run_sweep(s, none_vs_push(s, 200));
   EXPECT_EQ(r.aggregates[0].counter_sum(4), 0.0);  // none: nothing fires
   EXPECT_GT(r.aggregates[1].counter_sum(4), 0.0);
   EXPECT_THROW(parse_policy(s, "push+nothing"), ValidationError);
@@ -183,30 +188,23 @@ TEST(Sweep, FixingAParameterOverridesItsDraws) {
 }
 
 // Sample mean and variance of each distribution against theory.
+Distribution dist(Distribution::Kind kind, double a, double b, double lo, double hi) {
+  Distribution d;
+  d.kind = kind;
+  d.a = a;
+  d.b = b;
+  d.lo = lo;
+  d.hi = hi;
+  return d;
+}
+using K = Distribution::Kind;
+
 TEST(Distributions, SampleMomentsMatchTheory) {
-  std::vector<Distribution> ds(5);
-  ds[0].kind = Distribution::Kind::uniform;
-  ds[0].lo = 2;
-  ds[0].hi = 5;
-  ds[1].kind = Distribution::Kind::normal;  // truncated on one side
-  ds[1].a = 0.1;
-  ds[1].b = 0.2;
-  ds[1].lo = 0;
-  ds[1].hi = 1;
-  ds[2].kind = Distribution::Kind::triangular;
-  ds[2].lo = 0;
-  ds[2].a = 0.2;
-  ds[2].hi = 1;
-  ds[3].kind = Distribution::Kind::beta;
-  ds[3].a = 2;
-  ds[3].b = 5;
-  ds[3].lo = 10;
-  ds[3].hi = 20;
-  ds[4].kind = Distribution::Kind::beta;  // shape below 1
-  ds[4].a = 0.5;
-  ds[4].b = 0.5;
-  ds[4].lo = 0;
-  ds[4].hi = 1;
+  const std::vector<Distribution> ds{
+      dist(K::uniform, 0, 0, 2, 5),      dist(K::normal, 0.1, 0.2, 0, 1),  // truncated on one side
+      dist(K::triangular, 0.2, 0, 0, 1), dist(K::beta, 2, 5, 10, 20),
+      dist(K::beta, 0.5, 0.5, 0, 1),  // shape below 1
+  };
   for (std::size_t i = 0; i < ds.size(); ++i) {
     Rng rng(1234 + i);
     const int n = 200000;
@@ -224,12 +222,7 @@ TEST(Distributions, SampleMomentsMatchTheory) {
     EXPECT_NEAR(var, ds[i].variance(), 0.02 * ds[i].variance()) << ds[i].describe();
   }
   // Known values: a normal truncated to [0, ∞) around 0 has mean sd·√(2/π).
-  Distribution half;
-  half.kind = Distribution::Kind::normal;
-  half.a = 0;
-  half.b = 1;
-  half.lo = 0;
-  half.hi = 50;
+  const Distribution half = dist(K::normal, 0, 1, 0, 50);
   EXPECT_NEAR(half.mean(), std::sqrt(2 / M_PI), 1e-9);
   EXPECT_NEAR(half.variance(), 1 - 2 / M_PI, 1e-9);
   EXPECT_NEAR(normal_quantile(0.975), 1.959963984540054, 1e-9);
@@ -241,27 +234,10 @@ TEST(Distributions, QuantileInvertsTheCdfExactly) {
   EXPECT_NEAR(incomplete_beta(3.5, 3.5, 0.5), 0.5, 1e-14);
   EXPECT_NEAR(incomplete_beta(2, 5, 0.2), 0.34464, 1e-12);
   EXPECT_NEAR(incomplete_beta(0.5, 0.5, 0.25), 1.0 / 3.0, 1e-12);  // arcsine: (2/π)·asin(√x)
-  Distribution beta;
-  beta.kind = Distribution::Kind::beta;
-  beta.a = 2;
-  beta.b = 5;
-  beta.lo = 10;
-  beta.hi = 20;
+  const Distribution beta = dist(K::beta, 2, 5, 10, 20);
   EXPECT_NEAR(beta.quantile(0.34464), 12.0, 1e-9);
-  std::vector<Distribution> ds(4);
-  ds[0].kind = Distribution::Kind::uniform;
-  ds[0].lo = -1;
-  ds[0].hi = 3;
-  ds[1].kind = Distribution::Kind::normal;
-  ds[1].a = 0.1;
-  ds[1].b = 0.2;
-  ds[1].lo = 0;
-  ds[1].hi = 1;
-  ds[2].kind = Distribution::Kind::triangular;
-  ds[2].lo = 0;
-  ds[2].a = 0.2;
-  ds[2].hi = 1;
-  ds[3] = beta;
+  const std::vector<Distribution> ds{dist(K::uniform, 0, 0, -1, 3), dist(K::normal, 0.1, 0.2, 0, 1),
+                                     dist(K::triangular, 0.2, 0, 0, 1), beta};
   for (const auto& d : ds)
     for (double p : {0.001, 0.05, 0.3, 0.5, 0.77, 0.95, 0.999})
       EXPECT_NEAR(d.cdf(d.quantile(p)), p, 1e-9) << d.describe() << " p=" << p;
@@ -391,9 +367,7 @@ namespace {
 
 TEST(Sweep, PairedDifferencesAgreeWithTheVariantsOwnCounts) {
   const Scenario s = scenario();
-  SweepOptions o;
-  o.runs = 600;
-  o.policies = {parse_policy(s, "none"), parse_policy(s, "push")};
+  const SweepOptions o = none_vs_push(s, 600);
   const SweepResult r = run_sweep(s, o);
   const Paired& pr = r.paired;
   const std::size_t M = pr.metrics.size();
