@@ -329,14 +329,12 @@ void add_sweep_commands(CLI::App& app) {
             if (std::find(group.begin(), group.begin() + static_cast<std::ptrdiff_t>(u),
                           group[u]) != group.begin() + static_cast<std::ptrdiff_t>(u))
               continue;  // the group's bar was made at its first field
-            int fields = 0;
             for (std::size_t v = u; v < s.uncertain.size(); ++v)
               if (group[v] == group[u]) {
                 at_lo.emplace_back(v, s.uncertain[v].at(0.05));
                 at_hi.emplace_back(v, s.uncertain[v].at(0.95));
-                ++fields;
               }
-            name = fmt::format("draw {} ({} fields: {}, ...)", s.uncertain[u].draw, fields,
+            name = fmt::format("draw {} ({} fields: {}, ...)", s.uncertain[u].draw, at_lo.size(),
                                s.uncertain[u].path);
           } else {
             at_lo = {{u, s.uncertain[u].dist.quantile(0.05)}};

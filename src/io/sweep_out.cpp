@@ -48,8 +48,6 @@ const Outcome kOutcomes[] = {Outcome::final_agreement, Outcome::framework_only,
                              Outcome::ceasefire_collapsed, Outcome::walkout, Outcome::no_agreement};
 const char* kCounters[] = {"leaks", "escalations", "walkouts", "collapses", "leverage_fired"};
 
-/// Months at which P(framework by m) is shown in the table: every 6 and the last.
-
 std::string est(const Estimate& e, int decimals = 3) {
   return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", e.value, decimals, e.low, decimals, e.high,
                      decimals);
@@ -215,7 +213,7 @@ std::string compare_table(const SweepReport& r) {
       };
       // Terms (one metric per option) would flood the table: only the largest
       // differences whose interval excludes 0 are shown; all are in --json/--csv.
-      std::vector<std::pair<double, std::size_t>> terms;
+      std::vector<std::pair<std::size_t, Estimate>> terms;
       for (std::size_t j = 0; j < M; ++j) {
         const Estimate d = mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n);
         if (d.value == 0 && d.low == 0 && d.high == 0) continue;
@@ -223,19 +221,17 @@ std::string compare_table(const SweepReport& r) {
         if (pr.metrics[j].rfind("terms.", 0) != 0)
           row(j, d);
         else if (d.low > 0 || d.high < 0)
-          terms.emplace_back(-std::abs(d.value), j);
+          terms.emplace_back(j, d);
       }
       if (!any) out += "    no difference in any metric, in any run\n";
-      std::stable_sort(terms.begin(), terms.end(),
-                       [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) {
+        return std::abs(a.second.value) > std::abs(b.second.value);
+      });
       if (!terms.empty())
         out += fmt::format(
             "    terms: P(a signed text has the option), the {} largest clear differences of {}\n",
             std::min<std::size_t>(terms.size(), 6), terms.size());
-      for (std::size_t t = 0; t < terms.size() && t < 6; ++t) {
-        const std::size_t j = terms[t].second;
-        row(j, mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n));
-      }
+      for (std::size_t t = 0; t < terms.size() && t < 6; ++t) row(terms[t].first, terms[t].second);
     }
   }
   return out;

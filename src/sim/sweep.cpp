@@ -249,14 +249,14 @@ std::vector<std::string> paired_metric_names(const Scenario& s) {
   return names;
 }
 
-std::vector<double> paired_metrics(const Scenario& s, const RunSummary& r) {
+void paired_metrics(const Scenario& s, std::span<const int> months, const RunSummary& r,
+                    std::vector<double>& m) {
   const int T = s.process.horizon;
-  std::vector<double> m{r.outcome == engine::Outcome::final_agreement ? 1.0 : 0.0,
-                        r.framework_month >= 0 ? 1.0 : 0.0,
-                        static_cast<double>(r.framework_month >= 0 ? r.framework_month : T)};
-  const auto cps = checkpoints(T);
-  for (std::size_t c = 0; c + 1 < cps.size(); ++c)
-    m.push_back(r.framework_month >= 0 && r.framework_month <= cps[c] ? 1.0 : 0.0);
+  m.assign({r.outcome == engine::Outcome::final_agreement ? 1.0 : 0.0,
+            r.framework_month >= 0 ? 1.0 : 0.0,
+            static_cast<double>(r.framework_month >= 0 ? r.framework_month : T)});
+  for (std::size_t c = 0; c + 1 < months.size(); ++c)
+    m.push_back(r.framework_month >= 0 && r.framework_month <= months[c] ? 1.0 : 0.0);
   m.push_back(static_cast<double>(r.ceasefire_month >= 0 ? r.ceasefire_month : T));
   m.insert(m.end(), r.utility.begin(), r.utility.end());
   m.insert(m.end(), r.victory.begin(), r.victory.end());
@@ -266,7 +266,6 @@ std::vector<double> paired_metrics(const Scenario& s, const RunSummary& r) {
   for (std::size_t i = 0; i < s.issues.size(); ++i)
     for (std::size_t o = 0; o < s.issues[i].options.size(); ++o)
       m.push_back(r.framework_month >= 0 && r.package[i] == static_cast<int>(o) ? 1.0 : 0.0);
-  return m;
 }
 
 Policy parse_policy(const Scenario& s, const std::string& text) {
@@ -384,6 +383,7 @@ SweepResult run_sweep(const Scenario& s, const SweepOptions& o,
   for (const auto& f : o.fixed)
     trajectory = trajectory || moves_trajectory(s.uncertain[f.first].path);
   const auto names = paired_metric_names(s);
+  const std::vector<int> months = checkpoints(s.process.horizon);
 
   auto fresh_chunk = [&](std::uint64_t c) {
     ChunkResult cr;
@@ -496,10 +496,10 @@ SweepResult run_sweep(const Scenario& s, const SweepOptions& o,
             continue;
           }
           ++cr.paired.n;
-          if (V > 1) base = paired_metrics(s, per_variant[0]);  // (a sweep pairs nothing)
+          if (V > 1) paired_metrics(s, months, per_variant[0], base);  // (a sweep pairs nothing)
           const std::size_t M = base.size();
           for (std::size_t v = 1; v < V; ++v) {  // variant 0 against itself: 0
-            m = paired_metrics(s, per_variant[v]);
+            paired_metrics(s, months, per_variant[v], m);
             for (std::size_t j = 0; j < M; ++j) {
               const double d = m[j] - base[j];
               cr.paired.sum[v * M + j] += d;

@@ -10,6 +10,7 @@
 // sums are added in one fixed order.
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -103,8 +104,10 @@ std::vector<int> draw_groups(const Scenario& s);
 /// month 5, and the last month.
 std::vector<int> checkpoints(int horizon);
 
-/// The metrics a comparison pairs, from one run (names in paired_metric_names()).
-std::vector<double> paired_metrics(const Scenario& s, const RunSummary& r);
+/// The metrics a comparison pairs, from one run (names in paired_metric_names()),
+/// written into `out` (its storage reused); `months` is checkpoints(horizon).
+void paired_metrics(const Scenario& s, std::span<const int> months, const RunSummary& r,
+                    std::vector<double>& out);
 std::vector<std::string> paired_metric_names(const Scenario& s);
 
 /// A leverage policy: which instruments are available (all, none, or listed).
