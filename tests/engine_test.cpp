@@ -1,5 +1,6 @@
 // The negotiating process on small hand-built scenarios whose answer is known.
 #include "engine/engine.hpp"
+#include "engine/strategy.hpp"
 
 #include <gtest/gtest.h>
 

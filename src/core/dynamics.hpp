@@ -4,8 +4,11 @@
 // costs, leverage instruments with triggers, and the ceasefire hazard. All of it
 // is optional in a scenario (the `dynamics` section, docs/scenario-format.md);
 // without it a run has no costs, no leaks, no leverage and a ceasefire that holds.
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "core/process.hpp"
 
 namespace parley {
 
@@ -42,7 +45,7 @@ struct TrustChange {
 /// Every condition set must hold (AND) for the trigger to fire.
 struct Trigger {
   int from_month = 0, until_month = 1 << 30;  // inclusive
-  enum class Stage { any, elements, framework } stage = Stage::any;
+  std::optional<Stage> stage;                 // empty: any stage
   int deadlock_group = -1;  // process group index: fires once that group has deadlocked
   int trust_from = -1, trust_to = -1;
   double trust_below = 2, trust_above = -1;  // on trust(trust_from -> trust_to)

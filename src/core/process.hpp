@@ -16,6 +16,11 @@ enum class Level { official = 0, aide = 1, leader = 2 };
 const char* to_string(Level level);
 
 enum class Protocol { single_text, alternating_offers };
+
+/// The stages of a single-text process (docs/model.md, "Stages"): the groups negotiate the
+/// elements of a settlement; the framework agreement and its ceasefire are signed (an
+/// event, not a stage one stays in); then the detail issues of the final text.
+enum class Stage : std::uint8_t { elements, final_text };
 const char* to_string(Protocol protocol);
 
 /// A strategy by registered name with numeric parameters (e.g. {type: boulware, beta: 0.3}).

@@ -20,11 +20,12 @@
 #include "core/process.hpp"
 #include "core/rng.hpp"
 #include "core/utility.hpp"
+#include "engine/valuation.hpp"
 
 namespace parley::engine {
 
-class Engine;
 struct FullInformation;
+struct ViewBuilder;
 
 /// What party k may see when it decides. Built only by the engine (private
 /// constructor): a strategy cannot reach another party's utilities, votes or
@@ -34,18 +35,14 @@ class PartyView {
   /// Own utility of any package (the party knows its own preferences), with the
   /// option values as they stand this month (drift and leverage).
   [[nodiscard]] double utility(std::span<const int> package) const {
-    double u = model_->utility(k_, package);
-    if (bonus_)
-      for (std::size_t i = 0; i < package.size(); ++i)
-        u += bonus_[(*col_)[i] + static_cast<std::size_t>(package[i])];
-    return u;
+    return valuation_.utility(k_, package);
   }
   [[nodiscard]] bool crosses_red_line(std::span<const int> package) const {
-    return model_->crosses_red_line(k_, package);
+    return valuation_.model->crosses_red_line(k_, package);
   }
   /// How many of its own red lines a package crosses.
   [[nodiscard]] int red_lines_crossed(std::span<const int> package) const {
-    return model_->red_lines_crossed(k_, package);
+    return valuation_.model->red_lines_crossed(k_, package);
   }
   /// Compares the proposal with the current text on the party's red lines: +1 if
   /// it crosses one the text does not (whatever else it does), -1 if it crosses
@@ -78,9 +75,9 @@ class PartyView {
   PartyView& operator=(const PartyView&) = delete;
 
  private:
-  friend class Engine;
+  friend struct ViewBuilder;
   PartyView() = default;
-  const UtilityModel* model_ = nullptr;
+  Valuation valuation_;  // own utilities only: the view reads row k_ alone
   std::size_t k_ = 0;
   double reservation_ = 0, best_ = 1, discount_ = 1;
   int month_ = 0, horizon_ = 1, round_ = 0, rounds_ = 0;
@@ -89,8 +86,6 @@ class PartyView {
   std::span<const int> current_, proposed_;
   double u_current_ = 0, u_proposed_ = 0;
   std::uint64_t red_current_ = 0, red_proposed_ = 0;  // which red lines are crossed
-  const double* bonus_ = nullptr;                     // own option value offsets, or none
-  const std::vector<std::size_t>* col_ = nullptr;
 };
 
 /// Votes cast at a direct-format table, visible to everyone seated there.
@@ -166,20 +161,14 @@ class MediatorStrategy {
 struct FullInformation {
   /// u_k(x) with the option values as they stand this month (drift and leverage).
   [[nodiscard]] double utility(std::size_t k, std::span<const int> x) const {
-    double u = model->utility(k, x);
-    if (!bonus.empty())
-      for (std::size_t i = 0; i < x.size(); ++i)
-        u += bonus[k * columns + (*col)[i] + static_cast<std::size_t>(x[i])];
-    return u;
+    return valuation.utility(k, x);
   }
   const UtilityModel* model = nullptr;
-  std::span<const double> bonus;  // K x columns option value offsets (empty: none)
-  std::size_t columns = 0;
-  const std::vector<std::size_t>* col = nullptr;  // issue -> first column
-  std::span<const double> reservation;            // r_k(t) per stakeholder
-  std::span<const double> discount;               // per stakeholder
-  int rounds = 0;                                 // alternating offers
-  std::size_t self = 0;                           // the informed party's stakeholder index
+  Valuation valuation;                  // every stakeholder's utilities
+  std::span<const double> reservation;  // r_k(t) per stakeholder
+  std::span<const double> discount;     // per stakeholder
+  int rounds = 0;                       // alternating offers
+  std::size_t self = 0;                 // the informed party's stakeholder index
 };
 
 struct StrategyInfo {

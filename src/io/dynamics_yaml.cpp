@@ -364,7 +364,7 @@ class DynamicsReader {
                "the trigger's window must not be empty");
     if (auto v = w["stage"]; v.IsDefined()) {
       const int k = r_.reference(v, {"elements", "framework"}, "stage", what);
-      if (k >= 0) t.stage = k == 0 ? Trigger::Stage::elements : Trigger::Stage::framework;
+      if (k >= 0) t.stage = k == 0 ? Stage::elements : Stage::final_text;
     }
     if (auto v = w["deadlock"]; v.IsDefined())
       t.deadlock_group = r_.reference(v, groups_, "process group", "'deadlock' of " + what);

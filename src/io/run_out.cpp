@@ -57,8 +57,8 @@ std::string describe_trigger(const Scenario& s, const Trigger& w) {
   std::vector<std::string> parts;
   if (w.from_month > 0) parts.push_back(fmt::format("from month {}", w.from_month));
   if (w.until_month < (1 << 30)) parts.push_back(fmt::format("until month {}", w.until_month));
-  if (w.stage == Trigger::Stage::elements) parts.push_back("before the framework");
-  if (w.stage == Trigger::Stage::framework) parts.push_back("after the framework");
+  if (w.stage == Stage::elements) parts.push_back("before the framework");
+  if (w.stage == Stage::final_text) parts.push_back("after the framework");
   if (w.deadlock_group >= 0)
     parts.push_back(fmt::format("group {} deadlocked",
                                 s.process.groups[static_cast<std::size_t>(w.deadlock_group)].id));

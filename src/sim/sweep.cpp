@@ -474,11 +474,10 @@ SweepResult run_sweep(const Scenario& s, const SweepOptions& o,
           const std::uint64_t engine_seed = derive(o.seed, k, 1);
           for (std::size_t di = 0; di < o.designs.size(); ++di) {
             engine::Engine& e = *w.engines[di];
-            e.refresh(trajectory);
             for (std::size_t pi = 0; pi < P; ++pi) {
               const std::size_t v = di * P + pi;
               if (!o.policies.empty()) e.set_enabled(o.policies[pi].enabled);
-              e.run(engine_seed, w.result);
+              e.run(engine_seed, w.result, {w.s.get(), trajectory && pi == 0});
               RunSummary& r = per_variant[v];
               r.index = k;
               r.design = o.designs[di];

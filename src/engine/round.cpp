@@ -1,0 +1,86 @@
+#include "engine/round.hpp"
+
+#include <algorithm>
+
+#include "engine/run.hpp"
+
+namespace parley::engine {
+namespace {
+
+MediatorView mediator_view(Run& run, int group, std::span<const int> open,
+                           std::span<const int> voters, bool cross_topic) {
+  RunState& st = run.state;
+  MediatorView mv;
+  mv.draft = st.text.x;
+  mv.open_issues = open;
+  mv.issue_group = run.design.issue_group;
+  mv.option_counts = &run.design.option_counts;
+  mv.voters = voters;
+  mv.cross_topic = cross_topic;
+  mv.month = st.month;
+  mv.round = group >= 0 ? st.groups[static_cast<std::size_t>(group)].rounds : st.out->rounds;
+  mv.group = group;
+  mv.text_version = st.text.version;
+  mv.rng = &st.rng;
+  if (run.strategies.mediator_full) {
+    FullInformation& full = run.strategies.full;
+    full.model = &run.design.model;
+    full.reservation = st.reservations.r;
+    full.valuation = st.options.valuation;
+    full.discount = st.reservations.discount;
+    mv.full = &full;
+  }
+  return mv;
+}
+
+}  // namespace
+
+bool negotiate_round(Run& run, int group, Level level, std::span<const int> open,
+                     std::span<const int> voters, bool cross_topic, int party) {
+  RunState& st = run.state;
+  Scratch& sc = run.scratch;
+  const Design& d = run.design;
+  const MediatorView mv = mediator_view(run, group, open, voters, cross_topic);
+  run.strategies.mediator->propose(mv, sc.change);
+  if (sc.change.size == 0) return false;
+  ++st.out->rounds;
+  if (group >= 0) ++st.groups[static_cast<std::size_t>(group)].rounds;
+  st.text.propose(d, st.options.valuation, sc.change);
+  st.log(EventType::proposal, group, level, party).package = st.text.index_y;
+  bool all = true;
+  const bool direct = group >= 0 && !st.groups[static_cast<std::size_t>(group)].shuttle;
+  sc.table.clear();
+  for (std::size_t j = 0; j < voters.size(); ++j) {
+    const auto k = static_cast<std::size_t>(voters[j]);
+    const PartyView& view =
+        party_view(run, k, st.text.uy[k], st.text.red_of_proposal(d, k, sc.change), mv.round, 0);
+    const bool yes = run.strategies.party[k]->accept(view);
+    sc.accepted[j] = yes ? 1 : 0;
+    all = all && yes;
+    if (direct) sc.table.push_back({d.model.party_index(k), yes});
+  }
+  run.strategies.mediator->feedback(
+      mv, sc.change, std::span<const unsigned char>(sc.accepted.data(), voters.size()));
+  if (direct)
+    for (int k : voters) run.strategies.party[static_cast<std::size_t>(k)]->observe(sc.table);
+  if (!all) {
+    st.log(EventType::rejected, group, level, party);
+    return false;
+  }
+  st.text.adopt(d, st.options.valuation);
+  ++st.text.version;
+  st.log(EventType::adopted, group, level, party).package = st.text.index;
+  if (group >= 0)
+    st.trust.raise(d.groups[static_cast<std::size_t>(group)].spec->members,
+                   run.numbers.process.trust_adopted);
+  return true;
+}
+
+bool endorses(Run& run, std::size_t k) {
+  RunState& st = run.state;
+  std::copy(st.text.x.begin(), st.text.x.end(), st.text.y.begin());
+  const PartyView& view = party_view(run, k, st.text.u[k], st.text.red[k], 0, 0);
+  return run.strategies.party[k]->endorse(view);
+}
+
+}  // namespace parley::engine

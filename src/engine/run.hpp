@@ -1,0 +1,120 @@
+#pragma once
+// What one run reads and changes, by concept (docs/architecture.md, "One run"):
+//   Design      — the design's setup, read-only (design.hpp);
+//   numbers     — this run's numbers (a sweep draws them per run; a scenario's own otherwise);
+//   Strategies  — the parties' and the mediator's strategies, built once per engine;
+//   RunState    — every value that changes during a run, reset at its start;
+//   Scratch     — buffers reused across rounds so that a warm run allocates nothing.
+// The steps of a run are free functions over a Run, one file per concept of the model.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/rng.hpp"
+#include "core/scenario.hpp"
+#include "engine/design.hpp"
+#include "engine/events.hpp"
+#include "engine/forces/ceasefire.hpp"
+#include "engine/forces/costs.hpp"
+#include "engine/forces/leaks.hpp"
+#include "engine/forces/leverage.hpp"
+#include "engine/forces/option_values.hpp"
+#include "engine/forces/reservations.hpp"
+#include "engine/forces/walkouts.hpp"
+#include "engine/strategy.hpp"
+#include "engine/tables.hpp"
+#include "engine/text.hpp"
+#include "engine/trust.hpp"
+#include "engine/views.hpp"
+
+namespace parley::engine {
+
+/// An issue's state in the single text: open, agreed at a group's consensus, or locked by a
+/// leader-channel principle.
+enum class Status : std::uint8_t { open, agreed, locked };
+
+/// One working group's state during a run.
+struct GroupRun {
+  Level level = Level::official;
+  bool shuttle = false;    // meets in shuttle format (a refusal holds between its members)
+  bool consensus = false;  // its members endorse the text (for this stage)
+  bool escalated = false;  // waits for a leader channel
+  double credit = 0;       // meetings towards the next round (a shuttle round needs one per side)
+  int stall = 0;           // rounds since the last adopted change
+  int rounds = 0;          // rounds held
+  Seating seating;         // the last seating plan (tables.hpp)
+};
+
+struct RunState {
+  explicit RunState(const Design& d) : text(d), options(d) {}
+
+  RunResult* out = nullptr;
+  int month = 0;
+  Stage stage = Stage::elements;
+  Rng rng;      // the mediator's proposals
+  Rng rng_dyn;  // leaks and the ceasefire hazard (so leaks do not change which proposals come)
+  Text text;
+  std::vector<Status> status;  // per issue
+  Trust trust;
+  std::vector<GroupRun> groups;           // per design group
+  std::vector<int> channel_failures;      // per leader channel: rounds without a trade
+  std::vector<unsigned char> deadlocked;  // per process group: deadlocked in this run
+  // The forces (docs/model.md, "Dynamics").
+  Reservations reservations;
+  OptionValues options;
+  LeverageState leverage;
+  LeakState leaks;
+  Walkouts walkouts;
+  CeasefireState ceasefire;
+  Ledger ledger;
+
+  /// Appends an event at this month and round; returns it for its extra fields.
+  Event& log(EventType type, int group, Level level, int party = -1) {
+    Event& e = out->events.emplace_back();
+    e.type = type;
+    e.month = month;
+    e.round = out->rounds;
+    e.group = group;
+    e.level = level;
+    e.party = party;
+    ++out->counts[static_cast<std::size_t>(type)];
+    return e;
+  }
+};
+
+struct Strategies {
+  std::vector<std::unique_ptr<PartyStrategy>> party;  // per stakeholder
+  std::unique_ptr<MediatorStrategy> mediator;
+  bool mediator_full = false;         // the mediator is registered as needing full information
+  std::vector<FullInformation> info;  // per stakeholder, for full-information parties
+  FullInformation full;               // for a full-information mediator
+};
+
+struct Scratch {
+  ViewBuilder views;  // the PartyView handed to a party
+  Change change;
+  std::vector<unsigned char> accepted;  // per voter of the last proposal
+  std::vector<TableVote> table;         // votes seen at a direct table
+  std::vector<int> open;                // open issues of a round
+  std::vector<int> participants;        // who sat at a meeting
+};
+
+struct Run {
+  const Design& design;
+  const Scenario& numbers;
+  Strategies& strategies;
+  RunState& state;
+  Scratch& scratch;
+};
+
+/// Stakeholder k's view of the text and of the proposal (utility `u_proposed`, red lines
+/// `red_proposed`); `rounds` > 0 only under alternating offers.
+inline const PartyView& party_view(Run& run, std::size_t k, double u_proposed,
+                                   std::uint64_t red_proposed, int round, int rounds) {
+  const RunState& st = run.state;
+  return run.scratch.views.of(k, st.reservations.r[k], st.options.best[k],
+                              st.reservations.discount[k], st.month, round, rounds, st.text.u[k],
+                              u_proposed, st.text.red[k], red_proposed);
+}
+
+}  // namespace parley::engine
