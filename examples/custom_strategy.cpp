@@ -57,12 +57,16 @@ class Reciprocator final : public engine::PartyStrategy {
 
 int main(int argc, char** argv) {
   // 1. Register the strategy under a name, with its parameters, before loading a
-  //    scenario: the loader validates strategy names and parameters against it.
+  //    scenario. Each parameter is declared once (name, default, range, meaning): the loader
+  //    validates scenarios against it and the factory reads values (or defaults) through it.
   engine::register_party_strategy(
-      {"reciprocator", "concedes a little while the others do", {"slack", "margin"}, false},
-      [](const StrategySpec& spec) {
-        return std::make_unique<Reciprocator>(spec.param("slack", 0.05),
-                                              spec.param("margin", 0.05));
+      {"reciprocator",
+       "concedes a little while the others do",
+       {{"slack", 0.05, 0, 1, "largest concession it accepts while the others reciprocate"},
+        {"margin", 0.05, 0, 1, "utility above its reservation it needs to sign"}},
+       false},
+      [](const engine::StrategyParams& p) {
+        return std::make_unique<Reciprocator>(p["slack"], p["margin"]);
       });
   // 2. Use it from a scenario (`strategies: {candidate: {type: reciprocator, slack: 0.1}}`)
   //    or, as here, by editing the loaded scenario.

@@ -397,7 +397,7 @@ class Spy final : public PartyStrategy {
 
 TEST(Engine, PartiesSeeOnlyTheirOwnDataAndNoVotesInShuttle) {
   register_party_strategy({"spy", "test spy", {}, false},
-                          [](const StrategySpec&) { return std::make_unique<Spy>(); });
+                          [](const StrategyParams&) { return std::make_unique<Spy>(); });
   // a is the spy with reservation 0.25; b's reservation is 0.75 and must never reach a.
   std::string yaml = kCommon;
   yaml.replace(yaml.find("  a: {weights"), 6, "  a: {reservation: 0.25, ");

@@ -13,5 +13,6 @@ void add_basic_commands(CLI::App& app);   // validate, info, eval, scenarios, sh
 void add_analyze_command(CLI::App& app);  // analyze
 void add_run_command(CLI::App& app);      // run
 void add_sweep_commands(CLI::App& app);   // sweep, compare, sensitivity
+void add_strategies_command(CLI::App& app);  // strategies
 
 }  // namespace parley::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   parley::cli::add_analyze_command(app);
   parley::cli::add_run_command(app);
   parley::cli::add_sweep_commands(app);
+  parley::cli::add_strategies_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,5 +1,5 @@
 #pragma once
-// Pluggable strategies (DESIGN §4). A party strategy decides votes (and, under
+// Pluggable strategies (docs/strategies.md). A party strategy decides votes (and, under
 // alternating offers, offers) from a PartyView: what that party may know, and
 // nothing else. A mediator strategy proposes changes to a group's draft from a
 // MediatorView: the draft, the open issues and the votes it has received, not
@@ -11,7 +11,6 @@
 // scenario (docs/strategies.md shows a complete example).
 #include <bit>
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -20,12 +19,13 @@
 #include "core/process.hpp"
 #include "core/rng.hpp"
 #include "core/utility.hpp"
+#include "engine/registry.hpp"
 #include "engine/valuation.hpp"
 
 namespace parley::engine {
 
 struct FullInformation;
-struct ViewBuilder;
+class ViewBuilder;
 
 /// What party k may see when it decides. Built only by the engine (private
 /// constructor): a strategy cannot reach another party's utilities, votes or
@@ -75,7 +75,7 @@ class PartyView {
   PartyView& operator=(const PartyView&) = delete;
 
  private:
-  friend struct ViewBuilder;
+  friend class ViewBuilder;
   PartyView() = default;
   Valuation valuation_;  // own utilities only: the view reads row k_ alone
   std::size_t k_ = 0;
@@ -170,26 +170,6 @@ struct FullInformation {
   int rounds = 0;                       // alternating offers
   std::size_t self = 0;                 // the informed party's stakeholder index
 };
-
-struct StrategyInfo {
-  std::string name;
-  std::string description;
-  std::vector<std::string> params;  // accepted parameter names
-  bool full_information = false;
-};
-
-using PartyFactory = std::function<std::unique_ptr<PartyStrategy>(const StrategySpec&)>;
-using MediatorFactory = std::function<std::unique_ptr<MediatorStrategy>(const StrategySpec&)>;
-
-void register_party_strategy(StrategyInfo info, PartyFactory make);
-void register_mediator_strategy(StrategyInfo info, MediatorFactory make);
-[[nodiscard]] const std::vector<StrategyInfo>& party_strategies();
-[[nodiscard]] const std::vector<StrategyInfo>& mediator_strategies();
-/// Throw parley::Error for an unknown name.
-std::unique_ptr<PartyStrategy> make_party_strategy(const StrategySpec& spec);
-std::unique_ptr<MediatorStrategy> make_mediator_strategy(const StrategySpec& spec);
-[[nodiscard]] const StrategyInfo* find_party_strategy(const std::string& name);
-[[nodiscard]] const StrategyInfo* find_mediator_strategy(const std::string& name);
 
 /// Faratin et al. (1998) time-dependent tolerance: the utility a party still
 /// insists on at time τ ∈ [0,1]:  a(τ) = r + (best − r)·(1 − τ^(1/β)).

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <set>
 
-#include "engine/strategy.hpp"
+#include "engine/registry.hpp"
 
 namespace parley::io {
 namespace {
@@ -184,16 +184,19 @@ class ProcessReader {
     out.type = type;
     out.params.clear();
     if (!n.IsMap()) return;
-    std::vector<std::string> allowed = info->params;
-    allowed.push_back("type");
+    std::vector<std::string> allowed{"type"};
+    for (const auto& p : info->params) allowed.push_back(p.name);
     r_.check_keys(n, allowed, what + " (" + type + ")");
-    for (const auto& key : info->params)
-      if (const YAML::Node v = n[key]; v.IsDefined())
-        if (auto x = r_.number(v, "'" + key + "' of " + what)) {
-          if (*x <= 0 && key != "t0")
-            r_.error(v, "'" + key + "' of " + what + " must be above 0");
+    for (const auto& p : info->params)
+      if (const YAML::Node v = n[p.name]; v.IsDefined())
+        if (auto x = r_.number(v, "'" + p.name + "' of " + what)) {
+          if (const std::string why = engine::check_param(*info, p.name, *x); !why.empty())
+            r_.error(v, "'" + p.name + "' of " + what + " is " + v.Scalar() + "; " + why,
+                     "default " + (p.fallback_note.empty()
+                                       ? YAML::convert<double>::encode(p.fallback).Scalar()
+                                       : p.fallback_note));
           else
-            out.params[key] = *x;
+            out.params[p.name] = *x;
         }
   }
 
