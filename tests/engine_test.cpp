@@ -266,6 +266,25 @@ TEST(Engine, AlternatingOffersReproduceRubinstein) {
   EXPECT_NEAR(rubinstein_share(0.9, 0.9, 1000), 0.5263, 0.005);
 }
 
+TEST(Engine, AnOfferBindsItsProposerSoNoneIsBelowItsReservation) {
+  // a cannot get more than 0.5 (its red line on the top shares) but its reservation is 0.8:
+  // it has nothing it would sign. It used to offer its best (0.5) anyway, and b accepted.
+  // An offer binds, so a passes; the subgame-perfect a never offers below waiting either.
+  for (const char* type : {"linear", "boulware", "conceder", "spe"}) {
+    const Scenario s = load(split(10,
+                                  "    reservation: 0.8\n    red_lines:\n"
+                                  "      - {when: {share: s6}}\n      - {when: {share: s7}}\n"
+                                  "      - {when: {share: s8}}\n      - {when: {share: s9}}\n"
+                                  "      - {when: {share: s10}}\n",
+                                  "",
+                                  std::string("process: {protocol: alternating_offers, horizon: "
+                                              "10, strategies: {a: ") +
+                                      type + ", b: " + type + "}}\n"));
+    const RunResult r = Engine(s, 0).run(1);
+    EXPECT_EQ(r.outcome, Outcome::no_agreement) << type << ": a signed " << r.utility[0];
+  }
+}
+
 TEST(Engine, AlternatingOffersTimeDependentPartiesConcedeOverTime) {
   // A responder judges the offer against its aspiration, not against the default
   // package: the patient Boulware party ends with the larger share, and not at once.

@@ -31,8 +31,9 @@ void run_alternating_offers(Run& run) {
     }
     const std::size_t proposer = static_cast<std::size_t>(t % 2), responder = 1 - proposer;
     std::copy(text.x.begin(), text.x.end(), text.y.begin());
-    run.strategies.party[proposer]->offer(
-        party_view(run, proposer, text.u[proposer], text.red[proposer], t, rounds), text.y);
+    if (!run.strategies.party[proposer]->offer(
+            party_view(run, proposer, text.u[proposer], text.red[proposer], t, rounds), text.y))
+      continue;  // the proposer passes: no offer it would sign
     ++out.rounds;
     for (std::size_t k = 0; k < d.K; ++k) text.uy[k] = st.options.valuation.utility(k, text.y);
     st.log(EventType::proposal, -1, Level::official, d.model.party_index(proposer)).package =

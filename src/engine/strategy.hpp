@@ -107,8 +107,10 @@ class PartyStrategy {
   virtual bool endorse(const PartyView& view);
   /// Direct format only: the votes of everyone at the table on the last proposal.
   virtual void observe(std::span<const TableVote> /*votes*/) {}
-  /// Alternating offers: write this party's offer into `out` (a whole package).
-  virtual void offer(const PartyView& view, std::span<int> out);
+  /// Alternating offers: write this party's offer into `out` (a whole package) and return
+  /// true, or return false to make none this round (no package it would sign). An offer
+  /// binds: if the other accepts it, both sign it.
+  virtual bool offer(const PartyView& view, std::span<int> out);
   /// Called at the start of every run: forget what the last run taught.
   virtual void reset() {}
   /// Full information (for the subgame-perfect baseline): set by the engine only

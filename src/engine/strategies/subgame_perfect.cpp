@@ -28,11 +28,13 @@ class SubgamePerfect final : public PartyStrategy {
     const double cont = t + 1 < w_self_.size() ? v.discount() * w_self_[t + 1] : 0.0;
     return v.utility_proposed() >= cont - 1e-12;
   }
-  void offer(const PartyView& v, std::span<int> out) override {
+  bool offer(const PartyView& v, std::span<int> out) override {
     if (!info_) return PartyStrategy::offer(v, out);
     plan(v);
-    const std::vector<int>& x = offers_[static_cast<std::size_t>(v.round())];
-    std::copy(x.begin(), x.end(), out.begin());
+    const auto t = static_cast<std::size_t>(v.round());
+    if (!offering_[t]) return false;  // waiting is worth more than any offer the other takes
+    std::copy(offers_[t].begin(), offers_[t].end(), out.begin());
+    return true;
   }
 
  private:
@@ -58,6 +60,7 @@ class SubgamePerfect final : public PartyStrategy {
     const double ds = info_->discount[self], dother = info_->discount[other];
     w_self_.assign(static_cast<std::size_t>(rounds) + 1, 0.0);
     offers_.assign(static_cast<std::size_t>(rounds), space.front());
+    offering_.assign(static_cast<std::size_t>(rounds), 0);
     double ws = info_->reservation[self], wo = info_->reservation[other];  // after the last round
     w_self_[static_cast<std::size_t>(rounds)] = ws;
     // The first stakeholder proposes in even rounds.
@@ -79,13 +82,18 @@ class SubgamePerfect final : public PartyStrategy {
         const double atheirs = self_proposes ? uo[arg] : us[arg];
         if (mine > amine || (mine == amine && theirs > atheirs)) arg = p;
       }
-      if (arg == space.size()) {  // nothing acceptable: disagreement continues
+      // The proposer offers only what beats waiting: its own discounted continuation.
+      const double own = self_proposes ? need_s : need_o;
+      if (arg != space.size() && (self_proposes ? us[arg] : uo[arg]) < own - 1e-12)
+        arg = space.size();
+      if (arg == space.size()) {  // nothing both prefer to waiting: disagreement continues
         ws *= ds;
         wo *= dother;
       } else {
         ws = us[arg];
         wo = uo[arg];
         offers_[static_cast<std::size_t>(t)] = space[arg];
+        offering_[static_cast<std::size_t>(t)] = 1;
       }
       w_self_[static_cast<std::size_t>(t)] = ws;
     }
@@ -93,6 +101,7 @@ class SubgamePerfect final : public PartyStrategy {
   const FullInformation* info_ = nullptr;
   std::vector<double> w_self_;
   std::vector<std::vector<int>> offers_;
+  std::vector<unsigned char> offering_;  // per round: an offer the other accepts, or a pass
 };
 
 }  // namespace

@@ -20,9 +20,10 @@ namespace {
 
 /// The package whose own utility is closest above `level` (the most generous one
 /// the party still insists on, knowing nothing of the others); ties go to the
-/// smallest index; its best package when none reaches `level`. Enumerates the
-/// space, so alternating offers are for small spaces.
-void offer_at_level(const PartyView& v, double level, std::span<int> out) {
+/// smallest index; its best package when none reaches `level`, if that is at least
+/// its reservation; else no offer (false): it would sign none. Enumerates the space,
+/// so alternating offers are for small spaces.
+bool offer_at_level(const PartyView& v, double level, std::span<int> out) {
   double best_u = INFINITY, top_u = -INFINITY;
   bool found = false;
   std::vector<int> top(v.space().issues(), 0);
@@ -41,7 +42,10 @@ void offer_at_level(const PartyView& v, double level, std::span<int> out) {
       top.assign(x.begin(), x.end());
     }
   } while (odo.next() >= 0);
-  if (!found) std::copy(top.begin(), top.end(), out.begin());
+  if (found) return true;
+  if (top_u < v.reservation() - kUtilityTolerance) return false;
+  std::copy(top.begin(), top.end(), out.begin());
+  return true;
 }
 
 /// Time as a fraction of the deadline: rounds under alternating offers, else
@@ -60,8 +64,8 @@ bool PartyStrategy::endorse(const PartyView& view) {
   return view.utility_current() >= std::max(view.reservation(), a) - kUtilityTolerance;
 }
 
-void PartyStrategy::offer(const PartyView& view, std::span<int> out) {
-  offer_at_level(view, aspiration(view.reservation(), view.best(), tau_of(view), 1.0), out);
+bool PartyStrategy::offer(const PartyView& view, std::span<int> out) {
+  return offer_at_level(view, aspiration(view.reservation(), view.best(), tau_of(view), 1.0), out);
 }
 
 namespace {
@@ -85,7 +89,9 @@ class TimeDependent final : public PartyStrategy {
     return v.red_lines_current() == 0 &&
            v.utility_current() >= std::max(v.reservation(), level(v)) - kUtilityTolerance;
   }
-  void offer(const PartyView& v, std::span<int> out) override { offer_at_level(v, level(v), out); }
+  bool offer(const PartyView& v, std::span<int> out) override {
+    return offer_at_level(v, level(v), out);
+  }
 
  private:
   /// a(τ), recomputed only when r or τ moved (a pow per vote otherwise).
