@@ -35,8 +35,8 @@ inline std::string random_process_yaml(const RandomProcessSpec& spec) {
   y << "issues:\n";
   for (int i = 0; i < spec.issues; ++i) {
     options[static_cast<std::size_t>(i)] = uniform(2, spec.max_options);
-    y << "  - {id: i" << i << ", topic: t" << i % topics << ", detail: "
-      << (i == spec.issues - 1 ? "true" : "false") << ", options: [";
+    y << "  - {id: i" << i << ", topic: t" << i % topics
+      << ", detail: " << (i == spec.issues - 1 ? "true" : "false") << ", options: [";
     for (int o = 0; o < options[static_cast<std::size_t>(i)]; ++o) y << (o ? ", " : "") << "o" << o;
     y << "]}\n";
   }
@@ -56,8 +56,8 @@ inline std::string random_process_yaml(const RandomProcessSpec& spec) {
       for (int t = 0; t < spec.red_lines; ++t) {
         const int i = uniform(0, spec.issues - 1);
         // Never the default option: the status quo crosses no red line.
-        y << "      - when: {i" << i << ": o" << uniform(1, options[static_cast<std::size_t>(i)] - 1)
-          << "}\n";
+        y << "      - when: {i" << i << ": o"
+          << uniform(1, options[static_cast<std::size_t>(i)] - 1) << "}\n";
       }
     }
   }
@@ -67,7 +67,8 @@ inline std::string random_process_yaml(const RandomProcessSpec& spec) {
     << "  trust: {initial: 0.3, adopted: 0.03, meeting: 0.01}\n  fatigue: {";
   for (int p = 0; p < spec.parties; ++p) y << (p ? ", " : "") << "p" << p << ": 0.02";
   y << "}\n  strategies: {";
-  for (int p = 0; p < spec.parties; ++p) y << (p ? ", " : "") << "p" << p << ": " << spec.party_strategy;
+  for (int p = 0; p < spec.parties; ++p)
+    y << (p ? ", " : "") << "p" << p << ": " << spec.party_strategy;
   y << "}\n  refusals: [{party: p0, refuses: p1, until: 0.45}]\n  groups:\n";
   for (int t = 0; t < topics; ++t) {
     y << "    - {id: g" << t << ", topics: [t" << t << "], members: [m";
@@ -79,7 +80,8 @@ inline std::string random_process_yaml(const RandomProcessSpec& spec) {
   for (int t = 0; t < topics; ++t) y << (t ? ", " : "") << "g" << t;
   y << "], leader_channels: [";
   for (int p = 0; p < spec.parties; ++p) y << (p ? ", " : "") << "p" << p;
-  y << "]}\ndynamics:\n  units: [{id: lives}]\n  costs: {p0: {war: {lives: 10}, ceasefire: {lives: 1}}}\n"
+  y << "]}\ndynamics:\n  units: [{id: lives}]\n  costs: {p0: {war: {lives: 10}, ceasefire: {lives: "
+       "1}}}\n"
     << "  walkout: {floors: {p0: 0.05}, months: 2}\n"
     << "  leaks: {probability: 0.01, audience_cost: {p1: 0.05}, months: 2}\n"
     << "  ceasefire: {hazard: 0.1, trust_weight: 1}\n"
