@@ -25,7 +25,11 @@ manifest=$root/tests/golden/manifest.sha256
 record() {
   local parley=$1 out=$2
   mkdir -p "$out"
-  local genius=$root/tests/data/genius unc=$root/tests/data/uncertain-split.yaml
+  out=$(cd "$out" && pwd)
+  # Paths relative to the checkout: outputs name their source, and must not depend on where
+  # the project was cloned.
+  cd "$root"
+  local genius=tests/data/genius unc=tests/data/uncertain-split.yaml
   # Text outputs without the lines that report a duration.
   untimed() { grep -v -E '(\([0-9.]+ s\)$|runs/s|seconds)' || true; }
   local s d seed dom
