@@ -4,10 +4,11 @@
 #include <iostream>
 
 #include "analysis/analyze.hpp"
+#include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "io/analysis_out.hpp"
 #include "io/package.hpp"
-#include "io/scenario_yaml.hpp"
 #include "io/text.hpp"
 
 namespace parley::cli {
@@ -184,17 +185,18 @@ void add_analyze_command(CLI::App& app) {
                   "write the red-line-free Pareto frontier to this CSV file");
   cmd->add_option("--top", opts->top, "how many top packages by Nash product to list")
       ->capture_default_str()
-      ->check(CLI::Range(0, 1000));
+      ->check(whole_number(0, 1000));
   cmd->add_option("--max-points", opts->max_points,
                   "frontier size beyond which it is thinned to an epsilon grid (then labelled "
                   "approximate, with its error bound)")
       ->capture_default_str()
-      ->check(CLI::Range(1000, 100'000'000));
+      ->check(whole_number(1000, 100'000'000));
   cmd->add_option("--epsilon", opts->epsilon, "first grid size tried when thinning")
       ->capture_default_str()
+      ->check(finite_number())
       ->check(CLI::Range(1e-9, 0.1));
-  cmd->callback([opts] {
-    const Scenario s = io::resolve_scenario(opts->file);
+  cmd->callback([opts, cmd] {
+    const Scenario s = load_scenario_argument(opts->file, cmd->count("file") > 0);
     std::vector<std::vector<int>> extra;
     for (const auto& p : opts->packages) extra.push_back(io::parse_package(s, p));
     analysis::AnalysisOptions ao;

@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <thread>
 #include <tuple>
 
+#include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "core/errors.hpp"
 #include "io/builtin.hpp"
 #include "io/files.hpp"
@@ -22,28 +25,13 @@ namespace parley::cli {
 namespace {
 
 struct SweepCli {
-  std::string file, design, designs, policies, json, csv, store, param, values;
+  std::string file, design, json, csv, store, param;
+  std::optional<std::string> designs, policies, values;
   std::uint64_t runs = 0;
   std::optional<std::uint64_t> seed;
   int threads = 0;
   bool resume = false, tornado = false, no_progress = false;
 };
-
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    const std::size_t end = std::min(s.find(sep, start), s.size());
-    if (end > start) out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-ValidationError option_error(const std::string& option, const std::string& message,
-                             const std::string& hint) {
-  return ValidationError({Diagnostic{option, 1, 1, message, hint}});
-}
 
 std::string fnv(const std::string& text) {
   std::uint64_t h = 1469598103934665603ULL;
@@ -116,8 +104,9 @@ void common_options(CLI::App* cmd, SweepCli& c, std::uint64_t default_runs) {
   c.runs = default_runs;
   cmd->add_option("file", c.file, file_help());
   cmd->add_option("--runs,-n", c.runs, fmt::format("runs (default {})", default_runs))
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-  cmd->add_option("--seed,-s", c.seed, "base seed (default: the scenario's process.seed)");
+      ->check(whole_number(1, 1'000'000'000));
+  cmd->add_option("--seed,-s", c.seed, "base seed (default: the scenario's process.seed)")
+      ->check(whole_number());
   cmd->add_option("--threads,-t", c.threads, "worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
   cmd->add_option("--json", c.json, "write the aggregates as JSON to this file");
@@ -162,6 +151,22 @@ std::size_t uncertain_of(const Scenario& s, const std::string& path) {
                                      : "did you mean '" + guess + "'?");
 }
 
+/// The values of --values for one uncertain field: finite, within its distribution's support.
+std::vector<std::pair<std::string, double>> fixed_values(const Uncertain& u,
+                                                         const std::string& text) {
+  std::vector<std::pair<std::string, double>> out;
+  for (const auto& item : split_list(text, "--values", "0.1,0.2,0.3")) {
+    const double v = finite_value(item, "--values", "0.1,0.2,0.3");
+    if (v < u.dist.lo || v > u.dist.hi)
+      throw option_error(
+          "--values",
+          fmt::format("{} is outside the support of {}, {}", item, u.path, u.dist.describe()),
+          fmt::format("give values from {:g} to {:g}", u.dist.lo, u.dist.hi));
+    out.emplace_back(item, v);
+  }
+  return out;
+}
+
 }  // namespace
 
 void add_sweep_commands(CLI::App& app) {
@@ -171,8 +176,8 @@ void add_sweep_commands(CLI::App& app) {
         "sweep", "Monte Carlo: many runs over the uncertain parameters, with 95% intervals");
     common_options(cmd, *c, 1000);
     cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
-    cmd->callback([c] {
-      const Scenario s = io::resolve_scenario(c->file);
+    cmd->callback([c, cmd] {
+      const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
       sim::SweepOptions o = base_options(s, *c);
       o.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
       execute(s, o, *c, false);
@@ -188,19 +193,20 @@ void add_sweep_commands(CLI::App& app) {
     cmd->add_option(
         "--policies", c->policies,
         "comma-separated leverage policies: all, none, or instrument ids joined by '+'");
-    cmd->callback([c] {
-      const Scenario s = io::resolve_scenario(c->file);
+    cmd->callback([c, cmd] {
+      const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
       sim::SweepOptions o = base_options(s, *c);
       o.designs.clear();
-      if (c->designs.empty())
+      if (!c->designs)
         for (std::size_t d = 0; d < s.process.designs.size(); ++d)
           o.designs.push_back(static_cast<int>(d));
       else
-        for (const auto& id : split(c->designs, ','))
+        for (const auto& id : split_list(*c->designs, "--designs", "a,b"))
           o.designs.push_back(design_of(s, id, "--designs"));
-      if (!c->policies.empty()) {
-        if (c->designs.empty()) o.designs = {0};
-        for (const auto& p : split(c->policies, ',')) o.policies.push_back(sim::parse_policy(s, p));
+      if (c->policies) {
+        if (!c->designs) o.designs = {0};
+        for (const auto& p : split_list(*c->policies, "--policies", "all,none"))
+          o.policies.push_back(sim::parse_policy(s, p));
       }
       execute(s, o, *c, true);
     });
@@ -217,8 +223,8 @@ void add_sweep_commands(CLI::App& app) {
     cmd->add_option("--values", c->values, "comma-separated values to fix it at");
     cmd->add_flag("--tornado", c->tornado,
                   "one at a time, every uncertain parameter at its 5% and 95% quantiles");
-    cmd->callback([c] {
-      const Scenario s = io::resolve_scenario(c->file);
+    cmd->callback([c, cmd] {
+      const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
       if (c->store.size() || c->resume)
         throw option_error("--store", "sensitivity does not use a results store",
                            "store a sweep with parley sweep --store");
@@ -269,6 +275,15 @@ void add_sweep_commands(CLI::App& app) {
         }
         return best;
       };
+      // Every value is checked before anything runs.
+      std::size_t param = 0;
+      std::vector<std::pair<std::string, double>> values;
+      if (!c->param.empty()) {
+        param = uncertain_of(s, c->param);
+        if (!c->values)
+          throw option_error("--values", "--param needs --values", "e.g. --values 0.1,0.2,0.3");
+        values = fixed_values(s.uncertain[param], *c->values);
+      }
       fmt::print(
           "{} — {} runs per value (seed {}, design {}); other uncertain parameters "
           "sampled; the same draws for every value\n\n",
@@ -279,21 +294,11 @@ void add_sweep_commands(CLI::App& app) {
       j["runs"] = base.runs;
       j["seed"] = base.seed;
       if (!c->param.empty()) {
-        const std::size_t u = uncertain_of(s, c->param);
-        if (c->values.empty())
-          throw option_error("--values", "--param needs --values", "e.g. --values 0.1,0.2,0.3");
         fmt::print("  {:<14} {:<26} {}\n", c->param.substr(c->param.rfind('.') + 1),
                    "P(final agreement)", "framework month (horizon if none)");
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-        for (const auto& text : split(c->values, ',')) {
-          double v = 0;
-          try {
-            v = std::stod(text);
-          } catch (...) {
-            throw option_error("--values", "'" + text + "' is not a number",
-                               "e.g. --values 0.1,0.2");
-          }
-          const Row r = measure({{u, v}});
+        for (const auto& [text, v] : values) {
+          const Row r = measure({{param, v}});
           fmt::print("  {:<14} {:.3f} [{:.3f}, {:.3f}]     {:.1f} [{:.1f}, {:.1f}]\n", text,
                      r.final_share.value, r.final_share.low, r.final_share.high,
                      r.framework_month.value, r.framework_month.low, r.framework_month.high);
