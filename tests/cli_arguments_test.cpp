@@ -95,6 +95,8 @@ TEST(CliArguments, EmptyPathsAreRefused) {
           {"validate ''", "FILE: error: the scenario path is empty"},
           {"analyze ''", "FILE: error: the scenario path is empty"},
           {"sweep '' -n 10", "FILE: error: the scenario path is empty"},
+          {"run " + kLogroll + " --json ''", "--json:1:1: error: the file name is empty"},
+          {"sweep " + kUncertain + " -n 10 --store ''", "--store:1:1: error: the file name is"},
       },
       2);
 }

@@ -1,5 +1,6 @@
 #include "cli/inputs.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/errors.hpp"
@@ -10,6 +11,16 @@ namespace parley::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+const BuiltinScenario* builtin_of(const Scenario& s) {
+  const std::string prefix = "builtin:";
+  return s.source.rfind(prefix, 0) == 0 ? find_builtin(s.source.substr(prefix.size())) : nullptr;
+}
+
+bool is_folder(const std::string& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
 
 Scenario load(const std::string& file) {
   try {
@@ -43,6 +54,17 @@ Scenario load_scenario_argument(const std::string& file, bool given) {
     throw Error(s.source + ": " + e.what());
   }
   return s;
+}
+
+std::vector<std::string> input_files(const Scenario& s) {
+  if (builtin_of(s)) return {};
+  if (!is_folder(s.source)) return {s.source};
+  std::vector<std::string> xmls;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(s.source, ec))
+    if (e.is_regular_file(ec) && e.path().extension() == ".xml") xmls.push_back(e.path().string());
+  std::sort(xmls.begin(), xmls.end());
+  return xmls;
 }
 
 }  // namespace parley::cli

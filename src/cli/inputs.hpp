@@ -1,6 +1,8 @@
 #pragma once
-// The scenario a command reads: loading it from the FILE argument.
+// The scenario a command reads: loading it from the FILE argument, and which files it
+// came from (outputs may not name them).
 #include <string>
+#include <vector>
 
 #include "core/scenario.hpp"
 
@@ -11,5 +13,9 @@ namespace parley::cli {
 /// that cannot be examined (a loop of symbolic links, ...) or a settlement space too
 /// large to index are Errors naming the path.
 Scenario load_scenario_argument(const std::string& file, bool given);
+
+/// The files a scenario was read from: its file, or every .xml file of its GENIUS
+/// folder (name order); none for a built-in scenario.
+std::vector<std::string> input_files(const Scenario& s);
 
 }  // namespace parley::cli

@@ -12,9 +12,9 @@
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
+#include "cli/outputs.hpp"
 #include "core/errors.hpp"
 #include "io/builtin.hpp"
-#include "io/files.hpp"
 #include "io/scenario_yaml.hpp"
 #include "io/sweep_out.hpp"
 #include "sim/mpi.hpp"
@@ -32,6 +32,11 @@ struct SweepCli {
   int threads = 0;
   bool resume = false, tornado = false, no_progress = false;
 };
+
+/// The outputs of a sweep, comparison or sensitivity run.
+std::vector<Output> outputs_of(const SweepCli& c) {
+  return {{"--json", c.json}, {"--csv", c.csv}, {"--store", c.store, true}};
+}
 
 std::string fnv(const std::string& text) {
   std::uint64_t h = 1469598103934665603ULL;
@@ -93,10 +98,18 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
   if (o.rank != 0) return res;
   io::SweepReport report{&s, &o, &res};
   const auto j = io::sweep_json(report);
-  if (store) store->finish(j.dump());
-  if (!c.json.empty()) io::write_file_atomic(c.json, j.dump(2) + "\n");
-  if (!c.csv.empty()) io::write_file_atomic(c.csv, io::sweep_csv(report));
-  fmt::print("{}", compare ? io::compare_table(report) : io::sweep_table(report));
+  // The table first: a failed write loses nothing that was computed.
+  if (!takes_standard_output(outputs_of(c)))
+    fmt::print("{}", compare ? io::compare_table(report) : io::sweep_table(report));
+  std::vector<std::string> failures;
+  try {
+    if (store) store->finish(j.dump());
+  } catch (const Error& e) {
+    failures.emplace_back(e.what());
+  }
+  write_outputs({{c.json, c.json.empty() ? "" : j.dump(2) + "\n"},
+                 {c.csv, c.csv.empty() ? "" : io::sweep_csv(report)}},
+                std::move(failures));
   return res;
 }
 
@@ -109,8 +122,12 @@ void common_options(CLI::App* cmd, SweepCli& c, std::uint64_t default_runs) {
       ->check(whole_number());
   cmd->add_option("--threads,-t", c.threads, "worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
-  cmd->add_option("--json", c.json, "write the aggregates as JSON to this file");
-  cmd->add_option("--csv", c.csv, "write the estimates as CSV to this file");
+  cmd->add_option("--json", c.json,
+                  "write the aggregates as JSON to this file ('-': standard output, instead of "
+                  "the table)");
+  cmd->add_option("--csv", c.csv,
+                  "write the estimates as CSV to this file ('-': standard output, instead of "
+                  "the table)");
   cmd->add_option("--store", c.store, "write per-run summaries and aggregates to this SQLite file");
   cmd->add_flag("--resume", c.resume, "finish the sweep stored in --store");
   cmd->add_flag("--no-progress", c.no_progress, "no progress bar");
@@ -178,6 +195,7 @@ void add_sweep_commands(CLI::App& app) {
     cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
     cmd->callback([c, cmd] {
       const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+      check_outputs(*cmd, outputs_of(*c), s);
       sim::SweepOptions o = base_options(s, *c);
       o.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
       execute(s, o, *c, false);
@@ -195,6 +213,7 @@ void add_sweep_commands(CLI::App& app) {
         "comma-separated leverage policies: all, none, or instrument ids joined by '+'");
     cmd->callback([c, cmd] {
       const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+      check_outputs(*cmd, outputs_of(*c), s);
       sim::SweepOptions o = base_options(s, *c);
       o.designs.clear();
       if (!c->designs)
@@ -225,9 +244,12 @@ void add_sweep_commands(CLI::App& app) {
                   "one at a time, every uncertain parameter at its 5% and 95% quantiles");
     cmd->callback([c, cmd] {
       const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
-      if (c->store.size() || c->resume)
+      if (cmd->count("--store") || c->resume)
         throw option_error("--store", "sensitivity does not use a results store",
                            "store a sweep with parley sweep --store");
+      if (cmd->count("--csv"))
+        throw option_error("--csv", "sensitivity writes no CSV", "use --json FILE");
+      check_outputs(*cmd, outputs_of(*c), s);
       sim::SweepOptions base = base_options(s, *c);
       base.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
       base.progress = false;
@@ -284,24 +306,29 @@ void add_sweep_commands(CLI::App& app) {
           throw option_error("--values", "--param needs --values", "e.g. --values 0.1,0.2,0.3");
         values = fixed_values(s.uncertain[param], *c->values);
       }
-      fmt::print(
-          "{} — {} runs per value (seed {}, design {}); other uncertain parameters "
-          "sampled; the same draws for every value\n\n",
-          s.name, base.runs, base.seed,
-          s.process.designs[static_cast<std::size_t>(base.designs[0])].id);
+      // '-' as an output: standard output carries it alone.
+      const bool quiet = takes_standard_output(outputs_of(*c));
+      auto say = [quiet](const std::string& text) {
+        if (!quiet) std::fputs(text.c_str(), stdout);
+      };
+      say(
+          fmt::format("{} — {} runs per value (seed {}, design {}); other uncertain parameters "
+                      "sampled; the same draws for every value\n\n",
+                      s.name, base.runs, base.seed,
+                      s.process.designs[static_cast<std::size_t>(base.designs[0])].id));
       nlohmann::ordered_json j;
       j["scenario"] = s.name;
       j["runs"] = base.runs;
       j["seed"] = base.seed;
       if (!c->param.empty()) {
-        fmt::print("  {:<14} {:<26} {}\n", c->param.substr(c->param.rfind('.') + 1),
-                   "P(final agreement)", "framework month (horizon if none)");
+        say(fmt::format("  {:<14} {:<26} {}\n", c->param.substr(c->param.rfind('.') + 1),
+                        "P(final agreement)", "framework month (horizon if none)"));
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
         for (const auto& [text, v] : values) {
           const Row r = measure({{param, v}});
-          fmt::print("  {:<14} {:.3f} [{:.3f}, {:.3f}]     {:.1f} [{:.1f}, {:.1f}]\n", text,
-                     r.final_share.value, r.final_share.low, r.final_share.high,
-                     r.framework_month.value, r.framework_month.low, r.framework_month.high);
+          say(fmt::format("  {:<14} {:.3f} [{:.3f}, {:.3f}]     {:.1f} [{:.1f}, {:.1f}]\n", text,
+                          r.final_share.value, r.final_share.low, r.final_share.high,
+                          r.framework_month.value, r.framework_month.low, r.framework_month.high));
           rows.push_back({{"value", v},
                           {"final_agreement", r.final_share.value},
                           {"final_agreement_low", r.final_share.low},
@@ -360,20 +387,21 @@ void add_sweep_commands(CLI::App& app) {
           w = std::max(w, b.path.size());
           widest = std::max(widest, std::abs(b.high.final_share.value - b.low.final_share.value));
         }
-        fmt::print(
+        say(fmt::format(
             "Tornado: one parameter at a time at its 5% and 95% quantiles (the others sampled);\n"
             "P(final agreement) at each end, the swing, and the mean framework month (or "
-            "horizon)\n");
+            "horizon)\n"));
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
         for (const Bar& b : bars) {
           const double d = b.high.final_share.value - b.low.final_share.value;
           // Bars are scaled to the widest swing: 20 characters.
           const auto len =
               widest > 0 ? static_cast<std::size_t>(std::lround(std::abs(d) / widest * 20)) : 0;
-          fmt::print("  {:<{}}  {:>9} → {:<9}  {:.3f} → {:.3f}  {:+.3f}  {:4.1f} → {:4.1f}  {}\n",
-                     b.path, w, io::amount(b.lo), io::amount(b.hi), b.low.final_share.value,
-                     b.high.final_share.value, d, b.low.framework_month.value,
-                     b.high.framework_month.value, std::string(len, d >= 0 ? '+' : '-'));
+          say(fmt::format(
+              "  {:<{}}  {:>9} → {:<9}  {:.3f} → {:.3f}  {:+.3f}  {:4.1f} → {:4.1f}  {}\n", b.path,
+              w, io::amount(b.lo), io::amount(b.hi), b.low.final_share.value,
+              b.high.final_share.value, d, b.low.framework_month.value,
+              b.high.framework_month.value, std::string(len, d >= 0 ? '+' : '-')));
           rows.push_back({{"path", b.path},
                           {"low", b.lo},
                           {"high", b.hi},
@@ -392,18 +420,19 @@ void add_sweep_commands(CLI::App& app) {
         for (const Bar& b : bars) by_terms.push_back(&b);
         std::stable_sort(by_terms.begin(), by_terms.end(),
                          [](const Bar* a, const Bar* b) { return a->shift > b->shift; });
-        fmt::print(
+        say(fmt::format(
             "\nTerms of the signed texts: largest shift between the two ends (total variation "
-            "distance of one issue's options, 0-1)\n");
+            "distance of one issue's options, 0-1)\n"));
         for (std::size_t i = 0; i < by_terms.size() && i < 10; ++i) {
           const Bar& b = *by_terms[i];
-          fmt::print("  {:<{}}  {:.3f}  {}\n", b.path, w, b.shift, s.issues[b.shift_issue].id);
+          say(fmt::format("  {:<{}}  {:.3f}  {}\n", b.path, w, b.shift,
+                          s.issues[b.shift_issue].id));
         }
       } else {
         throw option_error("--param", "sensitivity needs --param PATH --values ... or --tornado",
                            "e.g. parley sensitivity --tornado --runs 500");
       }
-      if (!c->json.empty()) io::write_file_atomic(c->json, j.dump(2) + "\n");
+      if (!c->json.empty()) write_outputs({{c->json, j.dump(2) + "\n"}});
     });
   }
 }
