@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "io/builtin.hpp"
 #include "io/scenario_yaml.hpp"
+#include "sim/digest.hpp"
 
 namespace parley::cli {
 namespace {
@@ -65,6 +66,25 @@ std::vector<std::string> input_files(const Scenario& s) {
     if (e.is_regular_file(ec) && e.path().extension() == ".xml") xmls.push_back(e.path().string());
   std::sort(xmls.begin(), xmls.end());
   return xmls;
+}
+
+std::string inputs_digest(const Scenario& s) {
+  sim::Sha256 h;
+  if (const BuiltinScenario* b = builtin_of(s)) {
+    h.field("builtin").field(b->name).field(b->yaml);
+  } else if (!is_folder(s.source)) {
+    std::error_code ec;
+    if (!fs::is_regular_file(s.source, ec))
+      throw Error(s.source +
+                  ": a results store signs the scenario's contents, which needs a regular "
+                  "file; save the scenario to a file first");
+    h.field("file").field(io::read_file(s.source));
+  } else {
+    h.field("genius");
+    for (const auto& f : input_files(s))
+      h.field(fs::path(f).filename().string()).field(io::read_file(f));
+  }
+  return h.hex();
 }
 
 }  // namespace parley::cli

@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
 #include <optional>
 #include <thread>
 #include <tuple>
@@ -14,9 +13,8 @@
 #include "cli/inputs.hpp"
 #include "cli/outputs.hpp"
 #include "core/errors.hpp"
-#include "io/builtin.hpp"
-#include "io/scenario_yaml.hpp"
 #include "io/sweep_out.hpp"
+#include "parley/version.hpp"
 #include "sim/mpi.hpp"
 #include "sim/store.hpp"
 #include "sim/sweep.hpp"
@@ -38,21 +36,17 @@ std::vector<Output> outputs_of(const SweepCli& c) {
   return {{"--json", c.json}, {"--csv", c.csv}, {"--store", c.store, true}};
 }
 
-std::string fnv(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
-  return fmt::format("{:016x}", h);
-}
-
-/// The scenario's text, to fingerprint a stored sweep.
-std::string scenario_text(const Scenario& s) {
-  const std::string builtin = "builtin:";
-  if (s.source.rfind(builtin, 0) == 0)
-    if (const BuiltinScenario* b = find_builtin(s.source.substr(builtin.size())))
-      return std::string(b->yaml);
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(s.source, ec)) return io::read_file(s.source);
-  return s.source;
+/// What a results store's sweep is: the scenario's contents, the options, the version.
+sim::StoreSignature store_signature(const Scenario& s, const sim::SweepOptions& o) {
+  std::string options = fmt::format("runs={} seed={} designs=", o.runs, o.seed);
+  for (std::size_t k = 0; k < o.designs.size(); ++k)
+    options += (k ? "," : "") + s.process.designs[static_cast<std::size_t>(o.designs[k])].id;
+  options += " policies=";
+  for (std::size_t k = 0; k < o.policies.size(); ++k)
+    options += (k ? "," : "") + o.policies[k].name;
+  for (const auto& f : o.fixed)
+    options += fmt::format(" {}={}", s.uncertain[f.first].path, f.second);
+  return {inputs_digest(s), options, kVersion};
 }
 
 /// Runs, prints and writes one sweep (or comparison) with the common options.
@@ -67,14 +61,10 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
     if (o.ranks > 1)
       throw option_error("--store", "the results store is written by one process",
                          "run without mpirun, or drop --store");
-    std::string sig =
-        fnv(scenario_text(s)) + fmt::format("|runs={}|seed={}|designs=", o.runs, o.seed);
-    for (int d : o.designs) sig += s.process.designs[static_cast<std::size_t>(d)].id + ",";
-    sig += "|policies=";
-    for (const auto& p : o.policies) sig += p.name + ",";
-    for (const auto& f : o.fixed) sig += fmt::format("|{}={}", s.uncertain[f.first].path, f.second);
-    store = std::make_unique<sim::Store>(c.store, sig, c.resume);
+    store = std::make_unique<sim::Store>(c.store, store_signature(s, o), c.resume);
     preloaded = store->load(s, o);
+    // A completed store is only read (it may be on read-only media).
+    if (preloaded.size() < sim::chunk_count(o.runs)) store->open_for_writing();
   } else if (c.resume) {
     throw option_error("--resume", "--resume needs --store FILE", "name the store to finish");
   }
@@ -103,7 +93,11 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
     fmt::print("{}", compare ? io::compare_table(report) : io::sweep_table(report));
   std::vector<std::string> failures;
   try {
-    if (store) store->finish(j.dump());
+    if (store && !store->finish(j.dump()))
+      fmt::print(stderr,
+                 "parley: note: results store '{}' is read-only: its final aggregates were not "
+                 "recorded in it\n",
+                 store->path());
   } catch (const Error& e) {
     failures.emplace_back(e.what());
   }
