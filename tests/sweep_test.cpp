@@ -120,8 +120,9 @@ TEST(Sweep, AnInterruptedSweepResumesToTheSameAggregates) {
   std::filesystem::remove(path);
   std::filesystem::remove(path + "-wal");
   std::filesystem::remove(path + "-shm");
+  const StoreSignature sig{"inputs", "options", "version"};
   {
-    Store store(path, "sig", false);
+    Store store(path, sig, false);
     int written = 0;
     // Stop after two chunks, as a crash would (the third chunk is lost in flight).
     EXPECT_THROW(run_sweep(s, o,
@@ -132,17 +133,19 @@ TEST(Sweep, AnInterruptedSweepResumesToTheSameAggregates) {
                            }),
                  std::runtime_error);
   }
-  Store store(path, "sig", true);
+  Store store(path, sig, true);
   const auto done = store.load(s, o);
   ASSERT_EQ(done.size(), 2u);
+  store.open_for_writing();
   const SweepResult resumed = run_sweep(
       s, o, [&](const ChunkResult& c) { store.write(s, o, c); }, done);
   EXPECT_EQ(resumed.runs, o.runs);
   EXPECT_EQ(bytes(whole), bytes(resumed));
   EXPECT_EQ(store.load(s, o).size(), 5u);
   // A store from another sweep is refused; a new sweep does not overwrite silently.
-  EXPECT_THROW(Store(path, "other", true), parley::Error);
-  EXPECT_THROW(Store(path, "sig", false), parley::Error);
+  EXPECT_THROW(Store(path, StoreSignature{"other inputs", "options", "version"}, true),
+               parley::Error);
+  EXPECT_THROW(Store(path, sig, false), parley::Error);
 }
 
 TEST(Sweep, ADesignComparedWithItselfDiffersByExactlyZero) {

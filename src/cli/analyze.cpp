@@ -4,10 +4,12 @@
 #include <iostream>
 
 #include "analysis/analyze.hpp"
+#include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/outputs.hpp"
 #include "io/analysis_out.hpp"
 #include "io/package.hpp"
-#include "io/scenario_yaml.hpp"
 #include "io/text.hpp"
 
 namespace parley::cli {
@@ -181,20 +183,26 @@ void add_analyze_command(CLI::App& app) {
                   "also check this package (issue=option,... or a named id); repeatable");
   cmd->add_flag("--json", opts->json, "machine-readable output (docs/cli.md)");
   cmd->add_option("--frontier-csv", opts->frontier_csv,
-                  "write the red-line-free Pareto frontier to this CSV file");
+                  "write the red-line-free Pareto frontier to this CSV file ('-': standard "
+                  "output, instead of the report)");
   cmd->add_option("--top", opts->top, "how many top packages by Nash product to list")
       ->capture_default_str()
-      ->check(CLI::Range(0, 1000));
+      ->check(whole_number(0, 1000));
   cmd->add_option("--max-points", opts->max_points,
                   "frontier size beyond which it is thinned to an epsilon grid (then labelled "
                   "approximate, with its error bound)")
       ->capture_default_str()
-      ->check(CLI::Range(1000, 100'000'000));
+      ->check(whole_number(1000, 100'000'000));
   cmd->add_option("--epsilon", opts->epsilon, "first grid size tried when thinning")
       ->capture_default_str()
+      ->check(finite_number())
       ->check(CLI::Range(1e-9, 0.1));
-  cmd->callback([opts] {
-    const Scenario s = io::resolve_scenario(opts->file);
+  cmd->callback([opts, cmd] {
+    const Scenario s = load_scenario_argument(opts->file, cmd->count("file") > 0);
+    // --json prints to standard output: it counts as an output there.
+    const std::vector<Output> outputs{{"--json", opts->json ? "-" : ""},
+                                      {"--frontier-csv", opts->frontier_csv}};
+    check_outputs(*cmd, outputs, s);
     std::vector<std::vector<int>> extra;
     for (const auto& p : opts->packages) extra.push_back(io::parse_package(s, p));
     analysis::AnalysisOptions ao;
@@ -202,11 +210,11 @@ void add_analyze_command(CLI::App& app) {
     ao.frontier.max_points = opts->max_points;
     ao.frontier.epsilon = opts->epsilon;
     const analysis::AnalysisResult r = analysis::analyze(s, extra, ao);
-    if (!opts->frontier_csv.empty()) io::write_frontier_csv(s, r, opts->frontier_csv);
     if (opts->json)
       std::cout << io::analysis_json(s, r).dump(2) << "\n";
-    else
+    else if (!takes_standard_output(outputs))
       print_report(s, r);
+    if (!opts->frontier_csv.empty()) io::write_frontier_csv(s, r, opts->frontier_csv);
   });
 }
 

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
 #include "core/errors.hpp"
 #include "core/utility.hpp"
 #include "io/builtin.hpp"
@@ -110,8 +111,8 @@ void add_basic_commands(CLI::App& app) {
   auto* validate =
       app.add_subcommand("validate", "Check a scenario file; print every error or 'ok'");
   validate->add_option("file", opts->file, file_help());
-  validate->callback([opts] {
-    const Scenario s = io::resolve_scenario(opts->file);
+  validate->callback([opts, validate] {
+    const Scenario s = load_scenario_argument(opts->file, validate->count("file") > 0);
     fmt::print("ok: {} — {} parties, {} issues, {} packages in the space\n", s.name,
                s.parties.size(), s.issues.size(), s.space().size());
   });
@@ -119,8 +120,8 @@ void add_basic_commands(CLI::App& app) {
   auto* info = app.add_subcommand("info", "Parties, issues with options, space size, weights");
   info->add_option("file", opts->file, file_help());
   info->add_flag("--json", opts->json, "machine-readable output (docs/cli.md)");
-  info->callback([opts] {
-    const Scenario s = io::resolve_scenario(opts->file);
+  info->callback([opts, info] {
+    const Scenario s = load_scenario_argument(opts->file, info->count("file") > 0);
     if (opts->json)
       std::cout << io::scenario_json(s).dump(2) << "\n";
     else
@@ -134,8 +135,8 @@ void add_basic_commands(CLI::App& app) {
                    "issue=option,... (unnamed issues take their default) or a named package id")
       ->required();
   eval->add_flag("--json", opts->json, "machine-readable output (docs/cli.md)");
-  eval->callback([opts] {
-    const Scenario s = io::resolve_scenario(opts->file);
+  eval->callback([opts, eval] {
+    const Scenario s = load_scenario_argument(opts->file, eval->count("file") > 0);
     const auto x = io::parse_package(s, opts->package);
     const UtilityModel model(s);
     const auto verdicts = io::judge(s, model, x);

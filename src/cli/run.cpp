@@ -3,12 +3,13 @@
 
 #include <iostream>
 
+#include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/outputs.hpp"
 #include "core/errors.hpp"
 #include "engine/engine.hpp"
-#include "io/files.hpp"
 #include "io/run_out.hpp"
-#include "io/scenario_yaml.hpp"
 #include "sim/sweep.hpp"
 
 namespace parley::cli {
@@ -28,11 +29,16 @@ void add_run_command(CLI::App& app) {
       "run", "Run the negotiating process once: month-by-month narrative and a summary");
   cmd->add_option("file", opts->file, file_help());
   cmd->add_option("--design,-d", opts->design, "process design (default: the scenario's first)");
-  cmd->add_option("--seed,-s", opts->seed, "random seed (default: the scenario's process.seed)");
-  cmd->add_option("--json", opts->json, "also write the run as JSON to this file");
+  cmd->add_option("--seed,-s", opts->seed, "random seed (default: the scenario's process.seed)")
+      ->check(whole_number());
+  cmd->add_option("--json", opts->json,
+                  "also write the run as JSON to this file ('-': standard output, instead of "
+                  "the narrative)");
   cmd->add_flag("--quiet,-q", opts->quiet, "no narrative, only the summary");
-  cmd->callback([opts] {
-    const Scenario s = io::resolve_scenario(opts->file);
+  cmd->callback([opts, cmd] {
+    const Scenario s = load_scenario_argument(opts->file, cmd->count("file") > 0);
+    const std::vector<Output> outputs{{"--json", opts->json}};
+    check_outputs(*cmd, outputs, s);
     std::size_t design = 0;
     if (!opts->design.empty()) {
       std::vector<std::string> ids;
@@ -52,11 +58,13 @@ void add_run_command(CLI::App& app) {
     engine::Engine eng(s, design);
     const engine::RunResult result = eng.run(seed);
     io::RunReport report{&s, design, seed, &result, sim::victory_thresholds(s)};
-    if (!opts->json.empty()) io::write_file_atomic(opts->json, io::run_json(report).dump(2) + "\n");
-    fmt::print("{} — design {} ({}), seed {}\n\n", s.name, s.process.designs[design].id,
-               s.process.designs[design].name, seed);
-    if (!opts->quiet) fmt::print("{}\n", io::run_narrative(report));
-    fmt::print("{}", io::run_summary(report));
+    if (!takes_standard_output(outputs)) {
+      fmt::print("{} — design {} ({}), seed {}\n\n", s.name, s.process.designs[design].id,
+                 s.process.designs[design].name, seed);
+      if (!opts->quiet) fmt::print("{}\n", io::run_narrative(report));
+      fmt::print("{}", io::run_summary(report));
+    }
+    if (!opts->json.empty()) write_outputs({{opts->json, io::run_json(report).dump(2) + "\n"}});
   });
 }
 

@@ -4,16 +4,17 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <filesystem>
+#include <optional>
 #include <thread>
 #include <tuple>
 
+#include "cli/arguments.hpp"
 #include "cli/commands.hpp"
+#include "cli/inputs.hpp"
+#include "cli/outputs.hpp"
 #include "core/errors.hpp"
-#include "io/builtin.hpp"
-#include "io/files.hpp"
-#include "io/scenario_yaml.hpp"
 #include "io/sweep_out.hpp"
+#include "parley/version.hpp"
 #include "sim/mpi.hpp"
 #include "sim/store.hpp"
 #include "sim/sweep.hpp"
@@ -22,44 +23,30 @@ namespace parley::cli {
 namespace {
 
 struct SweepCli {
-  std::string file, design, designs, policies, json, csv, store, param, values;
+  std::string file, design, json, csv, store, param;
+  std::optional<std::string> designs, policies, values;
   std::uint64_t runs = 0;
   std::optional<std::uint64_t> seed;
   int threads = 0;
   bool resume = false, tornado = false, no_progress = false;
 };
 
-std::vector<std::string> split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    const std::size_t end = std::min(s.find(sep, start), s.size());
-    if (end > start) out.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+/// The outputs of a sweep, comparison or sensitivity run.
+std::vector<Output> outputs_of(const SweepCli& c) {
+  return {{"--json", c.json}, {"--csv", c.csv}, {"--store", c.store, true}};
 }
 
-ValidationError option_error(const std::string& option, const std::string& message,
-                             const std::string& hint) {
-  return ValidationError({Diagnostic{option, 1, 1, message, hint}});
-}
-
-std::string fnv(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
-  return fmt::format("{:016x}", h);
-}
-
-/// The scenario's text, to fingerprint a stored sweep.
-std::string scenario_text(const Scenario& s) {
-  const std::string builtin = "builtin:";
-  if (s.source.rfind(builtin, 0) == 0)
-    if (const BuiltinScenario* b = find_builtin(s.source.substr(builtin.size())))
-      return std::string(b->yaml);
-  std::error_code ec;
-  if (std::filesystem::is_regular_file(s.source, ec)) return io::read_file(s.source);
-  return s.source;
+/// What a results store's sweep is: the scenario's contents, the options, the version.
+sim::StoreSignature store_signature(const Scenario& s, const sim::SweepOptions& o) {
+  std::string options = fmt::format("runs={} seed={} designs=", o.runs, o.seed);
+  for (std::size_t k = 0; k < o.designs.size(); ++k)
+    options += (k ? "," : "") + s.process.designs[static_cast<std::size_t>(o.designs[k])].id;
+  options += " policies=";
+  for (std::size_t k = 0; k < o.policies.size(); ++k)
+    options += (k ? "," : "") + o.policies[k].name;
+  for (const auto& f : o.fixed)
+    options += fmt::format(" {}={}", s.uncertain[f.first].path, f.second);
+  return {inputs_digest(s), options, kVersion};
 }
 
 /// Runs, prints and writes one sweep (or comparison) with the common options.
@@ -74,14 +61,10 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
     if (o.ranks > 1)
       throw option_error("--store", "the results store is written by one process",
                          "run without mpirun, or drop --store");
-    std::string sig =
-        fnv(scenario_text(s)) + fmt::format("|runs={}|seed={}|designs=", o.runs, o.seed);
-    for (int d : o.designs) sig += s.process.designs[static_cast<std::size_t>(d)].id + ",";
-    sig += "|policies=";
-    for (const auto& p : o.policies) sig += p.name + ",";
-    for (const auto& f : o.fixed) sig += fmt::format("|{}={}", s.uncertain[f.first].path, f.second);
-    store = std::make_unique<sim::Store>(c.store, sig, c.resume);
+    store = std::make_unique<sim::Store>(c.store, store_signature(s, o), c.resume);
     preloaded = store->load(s, o);
+    // A completed store is only read (it may be on read-only media).
+    if (preloaded.size() < sim::chunk_count(o.runs)) store->open_for_writing();
   } else if (c.resume) {
     throw option_error("--resume", "--resume needs --store FILE", "name the store to finish");
   }
@@ -105,10 +88,22 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
   if (o.rank != 0) return res;
   io::SweepReport report{&s, &o, &res};
   const auto j = io::sweep_json(report);
-  if (store) store->finish(j.dump());
-  if (!c.json.empty()) io::write_file_atomic(c.json, j.dump(2) + "\n");
-  if (!c.csv.empty()) io::write_file_atomic(c.csv, io::sweep_csv(report));
-  fmt::print("{}", compare ? io::compare_table(report) : io::sweep_table(report));
+  // The table first: a failed write loses nothing that was computed.
+  if (!takes_standard_output(outputs_of(c)))
+    fmt::print("{}", compare ? io::compare_table(report) : io::sweep_table(report));
+  std::vector<std::string> failures;
+  try {
+    if (store && !store->finish(j.dump()))
+      fmt::print(stderr,
+                 "parley: note: results store '{}' is read-only: its final aggregates were not "
+                 "recorded in it\n",
+                 store->path());
+  } catch (const Error& e) {
+    failures.emplace_back(e.what());
+  }
+  write_outputs({{c.json, c.json.empty() ? "" : j.dump(2) + "\n"},
+                 {c.csv, c.csv.empty() ? "" : io::sweep_csv(report)}},
+                std::move(failures));
   return res;
 }
 
@@ -116,12 +111,17 @@ void common_options(CLI::App* cmd, SweepCli& c, std::uint64_t default_runs) {
   c.runs = default_runs;
   cmd->add_option("file", c.file, file_help());
   cmd->add_option("--runs,-n", c.runs, fmt::format("runs (default {})", default_runs))
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
-  cmd->add_option("--seed,-s", c.seed, "base seed (default: the scenario's process.seed)");
+      ->check(whole_number(1, 1'000'000'000));
+  cmd->add_option("--seed,-s", c.seed, "base seed (default: the scenario's process.seed)")
+      ->check(whole_number());
   cmd->add_option("--threads,-t", c.threads, "worker threads (default: all cores)")
       ->check(CLI::Range(1, 1024));
-  cmd->add_option("--json", c.json, "write the aggregates as JSON to this file");
-  cmd->add_option("--csv", c.csv, "write the estimates as CSV to this file");
+  cmd->add_option("--json", c.json,
+                  "write the aggregates as JSON to this file ('-': standard output, instead of "
+                  "the table)");
+  cmd->add_option("--csv", c.csv,
+                  "write the estimates as CSV to this file ('-': standard output, instead of "
+                  "the table)");
   cmd->add_option("--store", c.store, "write per-run summaries and aggregates to this SQLite file");
   cmd->add_flag("--resume", c.resume, "finish the sweep stored in --store");
   cmd->add_flag("--no-progress", c.no_progress, "no progress bar");
@@ -162,6 +162,22 @@ std::size_t uncertain_of(const Scenario& s, const std::string& path) {
                                      : "did you mean '" + guess + "'?");
 }
 
+/// The values of --values for one uncertain field: finite, within its distribution's support.
+std::vector<std::pair<std::string, double>> fixed_values(const Uncertain& u,
+                                                         const std::string& text) {
+  std::vector<std::pair<std::string, double>> out;
+  for (const auto& item : split_list(text, "--values", "0.1,0.2,0.3")) {
+    const double v = finite_value(item, "--values", "0.1,0.2,0.3");
+    if (v < u.dist.lo || v > u.dist.hi)
+      throw option_error(
+          "--values",
+          fmt::format("{} is outside the support of {}, {}", item, u.path, u.dist.describe()),
+          fmt::format("give values from {:g} to {:g}", u.dist.lo, u.dist.hi));
+    out.emplace_back(item, v);
+  }
+  return out;
+}
+
 }  // namespace
 
 void add_sweep_commands(CLI::App& app) {
@@ -171,8 +187,9 @@ void add_sweep_commands(CLI::App& app) {
         "sweep", "Monte Carlo: many runs over the uncertain parameters, with 95% intervals");
     common_options(cmd, *c, 1000);
     cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
-    cmd->callback([c] {
-      const Scenario s = io::resolve_scenario(c->file);
+    cmd->callback([c, cmd] {
+      const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+      check_outputs(*cmd, outputs_of(*c), s);
       sim::SweepOptions o = base_options(s, *c);
       o.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
       execute(s, o, *c, false);
@@ -188,19 +205,21 @@ void add_sweep_commands(CLI::App& app) {
     cmd->add_option(
         "--policies", c->policies,
         "comma-separated leverage policies: all, none, or instrument ids joined by '+'");
-    cmd->callback([c] {
-      const Scenario s = io::resolve_scenario(c->file);
+    cmd->callback([c, cmd] {
+      const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+      check_outputs(*cmd, outputs_of(*c), s);
       sim::SweepOptions o = base_options(s, *c);
       o.designs.clear();
-      if (c->designs.empty())
+      if (!c->designs)
         for (std::size_t d = 0; d < s.process.designs.size(); ++d)
           o.designs.push_back(static_cast<int>(d));
       else
-        for (const auto& id : split(c->designs, ','))
+        for (const auto& id : split_list(*c->designs, "--designs", "a,b"))
           o.designs.push_back(design_of(s, id, "--designs"));
-      if (!c->policies.empty()) {
-        if (c->designs.empty()) o.designs = {0};
-        for (const auto& p : split(c->policies, ',')) o.policies.push_back(sim::parse_policy(s, p));
+      if (c->policies) {
+        if (!c->designs) o.designs = {0};
+        for (const auto& p : split_list(*c->policies, "--policies", "all,none"))
+          o.policies.push_back(sim::parse_policy(s, p));
       }
       execute(s, o, *c, true);
     });
@@ -217,11 +236,14 @@ void add_sweep_commands(CLI::App& app) {
     cmd->add_option("--values", c->values, "comma-separated values to fix it at");
     cmd->add_flag("--tornado", c->tornado,
                   "one at a time, every uncertain parameter at its 5% and 95% quantiles");
-    cmd->callback([c] {
-      const Scenario s = io::resolve_scenario(c->file);
-      if (c->store.size() || c->resume)
+    cmd->callback([c, cmd] {
+      const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+      if (cmd->count("--store") || c->resume)
         throw option_error("--store", "sensitivity does not use a results store",
                            "store a sweep with parley sweep --store");
+      if (cmd->count("--csv"))
+        throw option_error("--csv", "sensitivity writes no CSV", "use --json FILE");
+      check_outputs(*cmd, outputs_of(*c), s);
       sim::SweepOptions base = base_options(s, *c);
       base.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
       base.progress = false;
@@ -269,34 +291,38 @@ void add_sweep_commands(CLI::App& app) {
         }
         return best;
       };
-      fmt::print(
-          "{} — {} runs per value (seed {}, design {}); other uncertain parameters "
-          "sampled; the same draws for every value\n\n",
-          s.name, base.runs, base.seed,
-          s.process.designs[static_cast<std::size_t>(base.designs[0])].id);
+      // Every value is checked before anything runs.
+      std::size_t param = 0;
+      std::vector<std::pair<std::string, double>> values;
+      if (!c->param.empty()) {
+        param = uncertain_of(s, c->param);
+        if (!c->values)
+          throw option_error("--values", "--param needs --values", "e.g. --values 0.1,0.2,0.3");
+        values = fixed_values(s.uncertain[param], *c->values);
+      }
+      // '-' as an output: standard output carries it alone.
+      const bool quiet = takes_standard_output(outputs_of(*c));
+      auto say = [quiet](const std::string& text) {
+        if (!quiet) std::fputs(text.c_str(), stdout);
+      };
+      say(
+          fmt::format("{} — {} runs per value (seed {}, design {}); other uncertain parameters "
+                      "sampled; the same draws for every value\n\n",
+                      s.name, base.runs, base.seed,
+                      s.process.designs[static_cast<std::size_t>(base.designs[0])].id));
       nlohmann::ordered_json j;
       j["scenario"] = s.name;
       j["runs"] = base.runs;
       j["seed"] = base.seed;
       if (!c->param.empty()) {
-        const std::size_t u = uncertain_of(s, c->param);
-        if (c->values.empty())
-          throw option_error("--values", "--param needs --values", "e.g. --values 0.1,0.2,0.3");
-        fmt::print("  {:<14} {:<26} {}\n", c->param.substr(c->param.rfind('.') + 1),
-                   "P(final agreement)", "framework month (horizon if none)");
+        say(fmt::format("  {:<14} {:<26} {}\n", c->param.substr(c->param.rfind('.') + 1),
+                        "P(final agreement)", "framework month (horizon if none)"));
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-        for (const auto& text : split(c->values, ',')) {
-          double v = 0;
-          try {
-            v = std::stod(text);
-          } catch (...) {
-            throw option_error("--values", "'" + text + "' is not a number",
-                               "e.g. --values 0.1,0.2");
-          }
-          const Row r = measure({{u, v}});
-          fmt::print("  {:<14} {:.3f} [{:.3f}, {:.3f}]     {:.1f} [{:.1f}, {:.1f}]\n", text,
-                     r.final_share.value, r.final_share.low, r.final_share.high,
-                     r.framework_month.value, r.framework_month.low, r.framework_month.high);
+        for (const auto& [text, v] : values) {
+          const Row r = measure({{param, v}});
+          say(fmt::format("  {:<14} {:.3f} [{:.3f}, {:.3f}]     {:.1f} [{:.1f}, {:.1f}]\n", text,
+                          r.final_share.value, r.final_share.low, r.final_share.high,
+                          r.framework_month.value, r.framework_month.low, r.framework_month.high));
           rows.push_back({{"value", v},
                           {"final_agreement", r.final_share.value},
                           {"final_agreement_low", r.final_share.low},
@@ -355,20 +381,21 @@ void add_sweep_commands(CLI::App& app) {
           w = std::max(w, b.path.size());
           widest = std::max(widest, std::abs(b.high.final_share.value - b.low.final_share.value));
         }
-        fmt::print(
+        say(fmt::format(
             "Tornado: one parameter at a time at its 5% and 95% quantiles (the others sampled);\n"
             "P(final agreement) at each end, the swing, and the mean framework month (or "
-            "horizon)\n");
+            "horizon)\n"));
         nlohmann::ordered_json rows = nlohmann::ordered_json::array();
         for (const Bar& b : bars) {
           const double d = b.high.final_share.value - b.low.final_share.value;
           // Bars are scaled to the widest swing: 20 characters.
           const auto len =
               widest > 0 ? static_cast<std::size_t>(std::lround(std::abs(d) / widest * 20)) : 0;
-          fmt::print("  {:<{}}  {:>9} → {:<9}  {:.3f} → {:.3f}  {:+.3f}  {:4.1f} → {:4.1f}  {}\n",
-                     b.path, w, io::amount(b.lo), io::amount(b.hi), b.low.final_share.value,
-                     b.high.final_share.value, d, b.low.framework_month.value,
-                     b.high.framework_month.value, std::string(len, d >= 0 ? '+' : '-'));
+          say(fmt::format(
+              "  {:<{}}  {:>9} → {:<9}  {:.3f} → {:.3f}  {:+.3f}  {:4.1f} → {:4.1f}  {}\n", b.path,
+              w, io::amount(b.lo), io::amount(b.hi), b.low.final_share.value,
+              b.high.final_share.value, d, b.low.framework_month.value,
+              b.high.framework_month.value, std::string(len, d >= 0 ? '+' : '-')));
           rows.push_back({{"path", b.path},
                           {"low", b.lo},
                           {"high", b.hi},
@@ -387,18 +414,19 @@ void add_sweep_commands(CLI::App& app) {
         for (const Bar& b : bars) by_terms.push_back(&b);
         std::stable_sort(by_terms.begin(), by_terms.end(),
                          [](const Bar* a, const Bar* b) { return a->shift > b->shift; });
-        fmt::print(
+        say(fmt::format(
             "\nTerms of the signed texts: largest shift between the two ends (total variation "
-            "distance of one issue's options, 0-1)\n");
+            "distance of one issue's options, 0-1)\n"));
         for (std::size_t i = 0; i < by_terms.size() && i < 10; ++i) {
           const Bar& b = *by_terms[i];
-          fmt::print("  {:<{}}  {:.3f}  {}\n", b.path, w, b.shift, s.issues[b.shift_issue].id);
+          say(fmt::format("  {:<{}}  {:.3f}  {}\n", b.path, w, b.shift,
+                          s.issues[b.shift_issue].id));
         }
       } else {
         throw option_error("--param", "sensitivity needs --param PATH --values ... or --tornado",
                            "e.g. parley sensitivity --tornado --runs 500");
       }
-      if (!c->json.empty()) io::write_file_atomic(c->json, j.dump(2) + "\n");
+      if (!c->json.empty()) write_outputs({{c->json, j.dump(2) + "\n"}});
     });
   }
 }

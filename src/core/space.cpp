@@ -13,7 +13,9 @@ Space::Space(std::vector<std::uint32_t> radix) : radix_(std::move(radix)) {
     if (radix_[i] == 0) throw Error("issue " + std::to_string(i) + " has no options");
     stride_[i] = size_;
     if (size_ > std::numeric_limits<Index>::max() / radix_[i])
-      throw Error("settlement space has more than 2^64 packages; split the scenario");
+      throw Error(
+          "the settlement space has 2^64 packages or more (the product of the issues' option "
+          "counts); split the scenario into smaller ones");
     size_ *= radix_[i];
     total_options_ += radix_[i];
   }

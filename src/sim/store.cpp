@@ -2,116 +2,267 @@
 
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 
 #include "core/errors.hpp"
+#include "sim/digest.hpp"
 
 namespace parley::sim {
 namespace {
 
 struct Statement {
   sqlite3_stmt* st = nullptr;
-  Statement(sqlite3* db, const char* sql) {
+  Statement(sqlite3* db, const char* sql, const std::string& path) {
     if (sqlite3_prepare_v2(db, sql, -1, &st, nullptr) != SQLITE_OK)
-      throw Error(std::string("results store: ") + sqlite3_errmsg(db));
+      throw Error("results store '" + path + "': " + sqlite3_errmsg(db));
   }
   ~Statement() { sqlite3_finalize(st); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 };
 
+constexpr const char* kSchema =
+    "CREATE TABLE sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+    "CREATE TABLE chunks (chunk INTEGER PRIMARY KEY, aggregates BLOB NOT NULL,"
+    " paired BLOB NOT NULL, checksum TEXT NOT NULL);"
+    "CREATE TABLE runs (run INTEGER NOT NULL, variant INTEGER NOT NULL,"
+    " design TEXT NOT NULL, policy TEXT, outcome TEXT NOT NULL, framework_month INTEGER,"
+    " final_month INTEGER, ceasefire_month INTEGER, months INTEGER NOT NULL,"
+    " collapses INTEGER NOT NULL, leaks INTEGER NOT NULL, escalations INTEGER NOT NULL,"
+    " walkouts INTEGER NOT NULL, leverage INTEGER NOT NULL, utilities TEXT NOT NULL,"
+    " package INTEGER NOT NULL, costs TEXT NOT NULL, params TEXT NOT NULL,"
+    " PRIMARY KEY (run, variant));";
+
+std::string blob_of(sqlite3_stmt* st, int column) {
+  const auto* data = static_cast<const char*>(sqlite3_column_blob(st, column));
+  return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(st, column)))
+              : std::string();
+}
+
+std::string text_of(sqlite3_stmt* st, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, column));
+  return text ? std::string(text) : std::string();
+}
+
 }  // namespace
+
+std::string StoreSignature::digest() const {
+  Sha256 h;
+  h.field("parley results store signature").field(inputs).field(options).field(version);
+  return h.hex();
+}
+
+std::uint64_t chunk_count(std::uint64_t runs) {
+  return (runs + kChunk - 1) / kChunk;
+}
+
+std::string chunk_checksum(std::uint64_t chunk, const std::string& aggregates,
+                           const std::string& paired) {
+  Sha256 h;
+  h.field("parley results store chunk")
+      .field(std::to_string(chunk))
+      .field(aggregates)
+      .field(paired);
+  return h.hex();
+}
+
+void Store::fail(const std::string& message) const {
+  throw Error("results store '" + path_ + "': " + message);
+}
 
 void Store::exec(const char* sql) {
   char* err = nullptr;
   if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-    std::string m = err ? err : "unknown error";
+    const std::string m = err ? err : sqlite3_errmsg(db_);
     sqlite3_free(err);
-    throw Error("results store: " + m);
+    fail(m);
   }
 }
 
-Store::Store(const std::string& path, const std::string& signature, bool resume) {
-  if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) {
-    const std::string m = db_ ? sqlite3_errmsg(db_) : "cannot open";
-    sqlite3_close(db_);
-    db_ = nullptr;
-    throw Error(path + ": cannot open the results store: " + m);
+void Store::open(int flags) {
+  // NOFOLLOW: a store is written in place, so it is never reached through a link.
+  if (sqlite3_open_v2(path_.c_str(), &db_, flags | SQLITE_OPEN_NOFOLLOW, nullptr) != SQLITE_OK) {
+    const std::string m = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    close();
+    fail("cannot open: " + m);
+  }
+  sqlite3_busy_timeout(db_, 5000);
+  writable_ = sqlite3_db_readonly(db_, "main") == 0;
+}
+
+void Store::close() {
+  sqlite3_close_v2(db_);
+  db_ = nullptr;
+  writable_ = false;
+}
+
+Store::Store(const std::string& path, const StoreSignature& signature, bool resume) : path_(path) {
+  struct stat st {};
+  bool fresh = false;
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno != ENOENT) fail(std::strerror(errno));
+    fresh = true;
+  } else if (S_ISLNK(st.st_mode)) {
+    fail("it is a symbolic link; name the store file itself");
+  } else if (!S_ISREG(st.st_mode)) {
+    fail("not a regular file");
+  } else {
+    // An empty file (e.g. from mktemp) becomes a new store, unless a write-ahead log
+    // beside it holds a database's pages (then it is checked like any existing file).
+    struct stat wal {};
+    fresh = st.st_size == 0 && (::stat((path + "-wal").c_str(), &wal) != 0 || wal.st_size == 0);
   }
   try {
-    open_tables(path, signature, resume);
+    if (fresh) {
+      open(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+      create(signature);
+    } else {
+      open(SQLITE_OPEN_READONLY);
+      check_existing(signature, resume);
+    }
   } catch (...) {  // a throwing constructor runs no destructor: close the database here
-    sqlite3_close_v2(db_);
-    db_ = nullptr;
+    close();
     throw;
   }
 }
 
-void Store::open_tables(const std::string& path, const std::string& signature, bool resume) {
-  sqlite3_busy_timeout(db_, 5000);
-  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-  exec(
-      "CREATE TABLE IF NOT EXISTS sweep (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
-      "CREATE TABLE IF NOT EXISTS chunks (chunk INTEGER PRIMARY KEY, aggregates BLOB NOT NULL,"
-      " paired BLOB NOT NULL);"
-      "CREATE TABLE IF NOT EXISTS runs (run INTEGER NOT NULL, variant INTEGER NOT NULL,"
-      " design TEXT NOT NULL, policy TEXT, outcome TEXT NOT NULL, framework_month INTEGER,"
-      " final_month INTEGER, ceasefire_month INTEGER, months INTEGER NOT NULL,"
-      " collapses INTEGER NOT NULL, leaks INTEGER NOT NULL, escalations INTEGER NOT NULL,"
-      " walkouts INTEGER NOT NULL, leverage INTEGER NOT NULL, utilities TEXT NOT NULL,"
-      " package INTEGER NOT NULL, costs TEXT NOT NULL, params TEXT NOT NULL,"
-      " PRIMARY KEY (run, variant));");
-  Statement get(db_, "SELECT value FROM sweep WHERE key = 'signature'");
-  if (sqlite3_step(get.st) == SQLITE_ROW) {
-    const std::string stored = reinterpret_cast<const char*>(sqlite3_column_text(get.st, 0));
-    if (!resume)
-      throw Error(path +
-                  ": the results store already holds a sweep; use --resume to finish it "
-                  "or name a new file");
-    if (stored != signature)
-      throw Error(path +
-                  ": the results store holds a different sweep (scenario or options "
-                  "differ); it cannot be resumed with these");
-  } else {
-    Statement put(db_, "INSERT INTO sweep (key, value) VALUES ('signature', ?)");
-    sqlite3_bind_text(put.st, 1, signature.c_str(), -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(put.st) != SQLITE_DONE)
-      throw Error(std::string("results store: ") + sqlite3_errmsg(db_));
-  }
+Store::~Store() {
+  close();
 }
 
-Store::~Store() {
-  sqlite3_close_v2(db_);
+void Store::create(const StoreSignature& signature) {
+  // The marks and the tables in one transaction, in rollback-journal mode (so the
+  // application_id reaches the file itself); then the WAL journal for the chunks.
+  exec(fmt::format("BEGIN; PRAGMA application_id = {}; {}", kApplicationId, kSchema).c_str());
+  Statement put(db_, "INSERT INTO sweep (key, value) VALUES (?, ?)", path_);
+  const std::pair<const char*, std::string> keys[] = {{"format", kFormat},
+                                                      {"signature", signature.digest()},
+                                                      {"inputs", signature.inputs},
+                                                      {"options", signature.options},
+                                                      {"parley_version", signature.version}};
+  for (const auto& [key, text] : keys) {
+    sqlite3_reset(put.st);
+    sqlite3_bind_text(put.st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(put.st, 2, text.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(put.st) != SQLITE_DONE) fail(sqlite3_errmsg(db_));
+  }
+  exec("COMMIT; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+}
+
+std::string Store::value(const char* key) const {
+  Statement get(db_, "SELECT value FROM sweep WHERE key = ?", path_);
+  sqlite3_bind_text(get.st, 1, key, -1, SQLITE_STATIC);
+  const int rc = sqlite3_step(get.st);
+  if (rc == SQLITE_ROW) return text_of(get.st, 0);
+  if (rc != SQLITE_DONE) fail(sqlite3_errmsg(db_));
+  return {};
+}
+
+void Store::check_existing(const StoreSignature& signature, bool resume) {
+  // Only reads until the file is known to be a parley store holding this sweep.
+  std::int64_t app = 0;
+  {
+    sqlite3_stmt* st = nullptr;
+    const int rc = sqlite3_prepare_v2(db_, "PRAGMA application_id", -1, &st, nullptr);
+    const int step = rc == SQLITE_OK ? sqlite3_step(st) : rc;
+    if (step == SQLITE_ROW) app = sqlite3_column_int64(st, 0);
+    const std::string m = sqlite3_errmsg(db_);
+    sqlite3_finalize(st);
+    if (step != SQLITE_ROW)
+      fail("not an SQLite database (" + m + "); parley will not modify it: name a new file");
+  }
+  if (app != kApplicationId) {
+    Statement t(db_, "SELECT count(*) FROM sqlite_master WHERE name IN ('sweep', 'chunks')", path_);
+    const bool older = sqlite3_step(t.st) == SQLITE_ROW && sqlite3_column_int(t.st, 0) == 2;
+    if (app == 0 && older)
+      fail(
+          "written by an earlier version of parley, without integrity marks; it cannot be "
+          "resumed: run the sweep into a new store (this file was not modified)");
+    fail("an SQLite database that is not a parley results store (" +
+         (app == 0 ? std::string("no application_id") : fmt::format("application_id {:#x}", app)) +
+         "); parley will not modify it: name a new file");
+  }
+  if (const std::string format = value("format"); format != kFormat)
+    fail("store format '" + format + "' is not the one this parley reads (" + kFormat + ")");
+  if (!resume) fail("already holds a sweep; use --resume to finish it, or name a new file");
+  if (value("signature") == signature.digest()) return;
+  std::vector<std::string> why;
+  if (value("inputs") != signature.inputs)
+    why.emplace_back("the scenario's contents are not those of the stored sweep");
+  if (const std::string o = value("options"); o != signature.options)
+    why.push_back("its options are '" + o + "', these are '" + signature.options + "'");
+  if (const std::string v = value("parley_version"); v != signature.version)
+    why.push_back("it was written by parley " + v + ", this is parley " + signature.version);
+  if (why.empty()) why.emplace_back("its signature does not match its records (damaged)");
+  std::string text;
+  for (const auto& w : why) text += (text.empty() ? "" : "; ") + w;
+  fail("holds a different sweep, which cannot be resumed with these: " + text);
+}
+
+void Store::open_for_writing() {
+  if (writable_) return;
+  const std::filesystem::path p(path_);
+  const std::string folder = p.has_parent_path() ? p.parent_path().string() : ".";
+  if (::access(path_.c_str(), W_OK) != 0)
+    fail(std::string("the sweep is not complete and the file cannot be written: ") +
+         std::strerror(errno));
+  if (::access(folder.c_str(), W_OK | X_OK) != 0)
+    fail("the sweep is not complete and its folder '" + folder +
+         "' cannot be written (SQLite keeps its journal there): " + std::strerror(errno));
+  close();
+  open(SQLITE_OPEN_READWRITE);
+  if (!writable_) fail("the sweep is not complete and the file opens read-only");
+  exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
 }
 
 std::vector<ChunkResult> Store::load(const Scenario& s, const SweepOptions& o) const {
   std::vector<ChunkResult> out;
-  Statement q(db_, "SELECT chunk, aggregates, paired FROM chunks ORDER BY chunk");
+  Statement q(db_, "SELECT chunk, aggregates, paired, checksum FROM chunks ORDER BY chunk", path_);
   const std::size_t V = variants(o);
-  while (sqlite3_step(q.st) == SQLITE_ROW) {
+  const std::uint64_t chunks = chunk_count(o.runs);
+  int rc = SQLITE_ROW;
+  while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
     ChunkResult c;
-    c.chunk = static_cast<std::uint64_t>(sqlite3_column_int64(q.st, 0));
-    const auto* a = static_cast<const char*>(sqlite3_column_blob(q.st, 1));
-    const std::string blob(a, static_cast<std::size_t>(sqlite3_column_bytes(q.st, 1)));
-    const auto* p = static_cast<const char*>(sqlite3_column_blob(q.st, 2));
-    const std::string pblob(p, static_cast<std::size_t>(sqlite3_column_bytes(q.st, 2)));
-    c.aggregates.assign(V, Aggregate(s));
-    // Aggregates of the variants, concatenated.
-    const std::size_t each = blob.size() / (V ? V : 1);
-    for (std::size_t v = 0; v < V; ++v) c.aggregates[v].deserialize(blob.substr(v * each, each));
-    c.paired.init(V, paired_metric_names(s));
-    c.paired.deserialize(pblob);
+    const sqlite3_int64 index = sqlite3_column_int64(q.st, 0);
+    const std::string blob = blob_of(q.st, 1), pblob = blob_of(q.st, 2);
+    if (index < 0 || static_cast<std::uint64_t>(index) >= chunks)
+      fail(fmt::format("chunk {} is outside the sweep's {} chunks (damaged)", index, chunks));
+    c.chunk = static_cast<std::uint64_t>(index);
+    if (text_of(q.st, 3) != chunk_checksum(c.chunk, blob, pblob))
+      fail(fmt::format(
+          "chunk {} is corrupted (its checksum does not match its contents); delete it "
+          "(DELETE FROM chunks WHERE chunk = {}) and resume to recompute it, or start a new store",
+          c.chunk, c.chunk));
+    try {
+      // Aggregates of the variants, concatenated.
+      c.aggregates.assign(V, Aggregate(s));
+      const std::size_t each = blob.size() / (V ? V : 1);
+      for (std::size_t v = 0; v < V; ++v) c.aggregates[v].deserialize(blob.substr(v * each, each));
+      c.paired.init(V, paired_metric_names(s));
+      c.paired.deserialize(pblob);
+    } catch (const Error& e) {
+      fail(fmt::format("chunk {}: {}", c.chunk, e.what()));
+    }
     out.push_back(std::move(c));
   }
+  if (rc != SQLITE_DONE) fail(sqlite3_errmsg(db_));
   return out;
 }
 
 void Store::write(const Scenario& s, const SweepOptions& o, const ChunkResult& c) {
+  if (!writable_) fail("opened read-only");
   exec("BEGIN");
   try {
     Statement ins(
         db_,
         "INSERT OR REPLACE INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?)");
+        "?, ?, ?)",
+        path_);
     const Space space = s.space();
     const std::size_t P = std::max<std::size_t>(1, o.policies.size());
     for (const RunSummary& r : c.runs) {
@@ -157,19 +308,21 @@ void Store::write(const Scenario& s, const SweepOptions& o, const ChunkResult& c
       sqlite3_bind_int64(ins.st, 16, static_cast<sqlite3_int64>(space.encode(r.package)));
       sqlite3_bind_text(ins.st, 17, costs.c_str(), -1, SQLITE_TRANSIENT);
       sqlite3_bind_text(ins.st, 18, params.c_str(), -1, SQLITE_TRANSIENT);
-      if (sqlite3_step(ins.st) != SQLITE_DONE)
-        throw Error(std::string("results store: ") + sqlite3_errmsg(db_));
+      if (sqlite3_step(ins.st) != SQLITE_DONE) fail(sqlite3_errmsg(db_));
     }
     std::string blob;
     for (const auto& a : c.aggregates) blob += a.serialize();
     const std::string pblob = c.paired.serialize();
+    const std::string sum = chunk_checksum(c.chunk, blob, pblob);
     Statement put(db_,
-                  "INSERT OR REPLACE INTO chunks (chunk, aggregates, paired) VALUES (?, ?, ?)");
+                  "INSERT OR REPLACE INTO chunks (chunk, aggregates, paired, checksum) "
+                  "VALUES (?, ?, ?, ?)",
+                  path_);
     sqlite3_bind_int64(put.st, 1, static_cast<sqlite3_int64>(c.chunk));
     sqlite3_bind_blob(put.st, 2, blob.data(), static_cast<int>(blob.size()), SQLITE_TRANSIENT);
     sqlite3_bind_blob(put.st, 3, pblob.data(), static_cast<int>(pblob.size()), SQLITE_TRANSIENT);
-    if (sqlite3_step(put.st) != SQLITE_DONE)
-      throw Error(std::string("results store: ") + sqlite3_errmsg(db_));
+    sqlite3_bind_text(put.st, 4, sum.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(put.st) != SQLITE_DONE) fail(sqlite3_errmsg(db_));
     exec("COMMIT");
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
@@ -177,11 +330,21 @@ void Store::write(const Scenario& s, const SweepOptions& o, const ChunkResult& c
   }
 }
 
-void Store::finish(const std::string& aggregates_json) {
-  Statement put(db_, "INSERT OR REPLACE INTO sweep (key, value) VALUES ('aggregates', ?)");
+bool Store::finish(const std::string& aggregates_json) {
+  if (!writable_) {
+    if (!value("aggregates").empty()) return true;  // a completed store: only read
+    try {
+      open_for_writing();
+    } catch (const Error&) {
+      return false;
+    }
+  }
+  Statement put(db_, "INSERT OR REPLACE INTO sweep (key, value) VALUES ('aggregates', ?)", path_);
   sqlite3_bind_text(put.st, 1, aggregates_json.c_str(), -1, SQLITE_TRANSIENT);
-  if (sqlite3_step(put.st) != SQLITE_DONE)
-    throw Error(std::string("results store: ") + sqlite3_errmsg(db_));
+  if (sqlite3_step(put.st) != SQLITE_DONE) fail(sqlite3_errmsg(db_));
+  // Complete: back to one file (the WAL checkpointed and removed).
+  exec("PRAGMA journal_mode=DELETE;");
+  return true;
 }
 
 }  // namespace parley::sim
