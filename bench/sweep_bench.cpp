@@ -3,6 +3,7 @@
 // everything around it: parameter sampling, summaries, aggregation.
 #include <benchmark/benchmark.h>
 
+#include "analysis/victory.hpp"
 #include "io/scenario_yaml.hpp"
 #include "sim/sweep.hpp"
 
@@ -15,7 +16,7 @@ void sweep(benchmark::State& state) {
   sim::SweepOptions o;
   o.runs = 8 * sim::kChunk;
   o.threads = static_cast<int>(state.range(0));
-  o.victory = sim::victory_thresholds(s);  // one analysis, outside the timed loop
+  o.victory = analysis::victory_thresholds(s);  // one analysis, outside the timed loop
   std::uint64_t runs = 0;
   for (auto _ : state) {
     const sim::SweepResult r = sim::run_sweep(s, o);

@@ -207,7 +207,7 @@ TEST(Dynamics, LeakFrequencyMatchesTheConfiguredProbability) {
     const auto [leaks, meetings] = leak_tally(s, design, 200);
     ASSERT_GT(meetings, 5000);
     // 99.9% Wilson interval of the observed rate contains p.
-    const auto [lo, hi] = analysis::wilson(static_cast<std::uint64_t>(leaks),
+    const auto [lo, hi] = wilson(static_cast<std::uint64_t>(leaks),
                                            static_cast<std::uint64_t>(meetings), 3.2905);
     EXPECT_LE(lo, p) << "design " << design << ": " << leaks << "/" << meetings;
     EXPECT_GE(hi, p) << "design " << design << ": " << leaks << "/" << meetings;

@@ -52,8 +52,8 @@ Scenario scenario() {
 
 std::string bytes(const SweepResult& r) {
   std::string out;
-  for (const auto& a : r.aggregates) out += a.serialize();
-  return out + r.paired.serialize();
+  for (const auto& a : r.aggregates) out += a.to_json().dump();
+  return out + r.paired.to_json().dump();
 }
 
 TEST(Sweep, UncertainFieldsAreReadWithTheirMeans) {
@@ -157,10 +157,10 @@ TEST(Sweep, ADesignComparedWithItselfDiffersByExactlyZero) {
   ASSERT_EQ(r.paired.n, 300u);
   const std::size_t M = r.paired.metrics.size();
   for (std::size_t j = 0; j < M; ++j) {
-    EXPECT_EQ(r.paired.sum[M + j], 0.0) << r.paired.metrics[j];
-    EXPECT_EQ(r.paired.sumsq[M + j], 0.0) << r.paired.metrics[j];
+    EXPECT_EQ(r.paired.at(1, j).mean(), 0.0) << r.paired.metrics[j];
+    EXPECT_EQ(r.paired.at(1, j).m2, 0.0) << r.paired.metrics[j];
   }
-  EXPECT_EQ(r.aggregates[0].serialize(), r.aggregates[1].serialize());
+  EXPECT_EQ(r.aggregates[0].to_json(), r.aggregates[1].to_json());
 }
 
 /// Options comparing the policies "none" and "push" (the scenario's one instrument).
@@ -174,8 +174,8 @@ SweepOptions none_vs_push(const Scenario& s, std::uint64_t runs) {
 TEST(Sweep, PoliciesChangeWhichInstrumentsFire) {
   const Scenario s = scenario();
   const SweepResult r = run_sweep(s, none_vs_push(s, 200));
-  EXPECT_EQ(r.aggregates[0].counter_sum(4), 0.0);  // none: nothing fires
-  EXPECT_GT(r.aggregates[1].counter_sum(4), 0.0);
+  EXPECT_EQ(r.aggregates[0].counter(4).mean(), 0.0);  // none: nothing fires
+  EXPECT_GT(r.aggregates[1].counter(4).mean(), 0.0);
   EXPECT_THROW(parse_policy(s, "push+nothing"), ValidationError);
 }
 
@@ -357,7 +357,7 @@ TEST(Sweep, WithoutAgreementTheOutcomeIsWorthTheReservationAndNobodyWins) {
     EXPECT_DOUBLE_EQ(run.utility[1], 0.8);
     params_sum += run.params[0];
   }
-  EXPECT_NEAR(a.utility_sum(0), params_sum, 1e-9);
+  EXPECT_NEAR(a.utility(0).sum, params_sum, 1e-9);
   EXPECT_EQ(a.victory(0), 0u);
   EXPECT_EQ(a.victory(1), 0u);
 }
@@ -373,11 +373,10 @@ TEST(Sweep, PairedDifferencesAgreeWithTheVariantsOwnCounts) {
   const SweepOptions o = none_vs_push(s, 600);
   const SweepResult r = run_sweep(s, o);
   const Paired& pr = r.paired;
-  const std::size_t M = pr.metrics.size();
   auto at = [&](const std::string& name) {
     const auto it = std::find(pr.metrics.begin(), pr.metrics.end(), name);
     EXPECT_NE(it, pr.metrics.end()) << name;
-    return pr.sum[M + static_cast<std::size_t>(it - pr.metrics.begin())];
+    return pr.at(1, static_cast<std::size_t>(it - pr.metrics.begin())).sum;
   };
   const Aggregate &a0 = r.aggregates[0], &a1 = r.aggregates[1];
   auto diff = [](std::uint64_t x, std::uint64_t y) {

@@ -7,14 +7,6 @@
 
 namespace parley::analysis {
 
-std::pair<double, double> wilson(std::uint64_t k, std::uint64_t n, double z) {
-  if (n == 0) return {0.0, 1.0};
-  const double nn = static_cast<double>(n), p = static_cast<double>(k) / nn, z2 = z * z;
-  const double centre = (p + z2 / (2 * nn)) / (1 + z2 / nn);
-  const double half = z / (1 + z2 / nn) * std::sqrt(p * (1 - p) / nn + z2 / (4 * nn * nn));
-  // At k = 0 and k = n the interval ends at 0 and 1 exactly (rounding leaves ~1e-20).
-  return {k == 0 ? 0.0 : std::max(0.0, centre - half), k == n ? 1.0 : std::min(1.0, centre + half)};
-}
 
 namespace {
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/blocks.hpp"
+#include "core/stats.hpp"
 
 namespace parley::analysis {
 
@@ -33,7 +34,5 @@ std::optional<bool> zopa_exists(const std::vector<Block>& blocks,
                                 const std::vector<double>& reservation,
                                 std::uint64_t node_budget = 5'000'000);
 
-/// Wilson score interval for k successes in n trials at z (95%: 1.959964).
-std::pair<double, double> wilson(std::uint64_t k, std::uint64_t n, double z = 1.959963984540054);
 
 }  // namespace parley::analysis

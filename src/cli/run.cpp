@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "analysis/victory.hpp"
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
@@ -10,7 +11,6 @@
 #include "core/errors.hpp"
 #include "engine/engine.hpp"
 #include "io/run_out.hpp"
-#include "sim/sweep.hpp"
 
 namespace parley::cli {
 namespace {
@@ -57,7 +57,7 @@ void add_run_command(CLI::App& app) {
     const std::uint64_t seed = opts->seed.value_or(s.process.seed);
     engine::Engine eng(s, design);
     const engine::RunResult result = eng.run(seed);
-    io::RunReport report{&s, design, seed, &result, sim::victory_thresholds(s)};
+    io::RunReport report{&s, design, seed, &result, analysis::victory_thresholds(s)};
     if (!takes_standard_output(outputs)) {
       fmt::print("{} — design {} ({}), seed {}\n\n", s.name, s.process.designs[design].id,
                  s.process.designs[design].name, seed);

@@ -8,14 +8,17 @@
 #include <thread>
 #include <tuple>
 
+#include "analysis/victory.hpp"
 #include "cli/arguments.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "cli/outputs.hpp"
 #include "core/errors.hpp"
+#include "io/sensitivity_out.hpp"
 #include "io/sweep_out.hpp"
 #include "parley/version.hpp"
 #include "sim/mpi.hpp"
+#include "sim/sensitivity.hpp"
 #include "sim/store.hpp"
 #include "sim/sweep.hpp"
 
@@ -49,12 +52,26 @@ sim::StoreSignature store_signature(const Scenario& s, const sim::SweepOptions& 
   return {inputs_digest(s), options, kVersion};
 }
 
+/// The progress bar on a terminal: runs done, rate, time left.
+void draw_progress(const sim::Progress& p) {
+  const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;
+  const int width = 30;
+  const int fill = p.planned ? static_cast<int>(width * p.done / p.planned) : width;
+  const double eta = rate > 0 ? static_cast<double>(p.planned - p.done) / rate : 0;
+  std::fprintf(stderr, "\r[%s%s] %llu/%llu runs  %.0f runs/s  ETA %.0f s ",
+               std::string(static_cast<std::size_t>(fill), '#').c_str(),
+               std::string(static_cast<std::size_t>(width - fill), '.').c_str(),
+               static_cast<unsigned long long>(p.done), static_cast<unsigned long long>(p.planned),
+               rate, eta);
+}
+
 /// Runs, prints and writes one sweep (or comparison) with the common options.
 sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli& c, bool compare) {
   sim::Mpi& mpi = sim::Mpi::instance();
   o.rank = mpi.rank();
   o.ranks = mpi.size();
-  o.progress = !c.no_progress && ::isatty(2) && std::getenv("CI") == nullptr && o.rank == 0;
+  const bool bar = !c.no_progress && ::isatty(2) && std::getenv("CI") == nullptr && o.rank == 0;
+  if (bar) o.progress = draw_progress;
   std::unique_ptr<sim::Store> store;
   std::vector<sim::ChunkResult> preloaded;
   if (!c.store.empty()) {
@@ -84,6 +101,7 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
                      store || o.ranks > 1 ? std::function<void(const sim::ChunkResult&)>(sink)
                                           : std::function<void(const sim::ChunkResult&)>(),
                      preloaded);
+  if (bar) std::fputs("\n", stderr);
   res = mpi.gather(s, o, mine, std::move(res));
   if (o.rank != 0) return res;
   io::SweepReport report{&s, &o, &res};
@@ -133,7 +151,7 @@ sim::SweepOptions base_options(const Scenario& s, const SweepCli& c) {
   o.seed = c.seed.value_or(s.process.seed);
   o.threads = c.threads > 0 ? c.threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  o.victory = sim::victory_thresholds(s);
+  o.victory = analysis::victory_thresholds(s);
   return o;
 }
 
@@ -178,6 +196,16 @@ std::vector<std::pair<std::string, double>> fixed_values(const Uncertain& u,
   return out;
 }
 
+/// A leverage policy of --policies (the library's message, under the option's name).
+sim::Policy policy_of(const Scenario& s, const std::string& text) {
+  try {
+    return sim::parse_policy(s, text);
+  } catch (const ValidationError& e) {
+    const Diagnostic& d = e.diagnostics().front();
+    throw option_error("--policies", d.message, d.hint);
+  }
+}
+
 }  // namespace
 
 void add_sweep_commands(CLI::App& app) {
@@ -219,7 +247,7 @@ void add_sweep_commands(CLI::App& app) {
       if (c->policies) {
         if (!c->designs) o.designs = {0};
         for (const auto& p : split_list(*c->policies, "--policies", "all,none"))
-          o.policies.push_back(sim::parse_policy(s, p));
+          o.policies.push_back(policy_of(s, p));
       }
       execute(s, o, *c, true);
     });
@@ -246,186 +274,32 @@ void add_sweep_commands(CLI::App& app) {
       check_outputs(*cmd, outputs_of(*c), s);
       sim::SweepOptions base = base_options(s, *c);
       base.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
-      base.progress = false;
-      struct Row {
-        std::string label;
-        double value;
-        io::Estimate final_share, framework_month;
-        std::vector<std::vector<double>> terms;  // [issue][option]: share of the signed texts
-      };
-      using Fixed = std::vector<std::pair<std::size_t, double>>;
-      auto measure = [&](const Fixed& fixed) {
-        sim::SweepOptions o = base;
-        o.fixed = fixed;
-        const sim::SweepResult r = sim::run_sweep(s, o);
-        const auto& a = r.aggregates[0];
-        const int last = s.process.horizon - 1;
-        double sum = 0, sumsq = 0;
-        for (int m = 0; m <= last; ++m) {
-          const double k = static_cast<double>(a.framework_by(m) - (m ? a.framework_by(m - 1) : 0));
-          sum += k * m;
-          sumsq += k * m * m;
-        }
-        const double never = static_cast<double>(a.runs() - a.framework_by(last));
-        sum += never * s.process.horizon;
-        sumsq += never * s.process.horizon * s.process.horizon;
-        std::vector<std::vector<double>> terms(s.issues.size());
-        for (std::size_t i = 0; i < s.issues.size(); ++i)
-          for (int opt = 0; opt < static_cast<int>(s.issues[i].options.size()); ++opt)
-            terms[i].push_back(a.signed_runs() ? static_cast<double>(a.option_count(i, opt)) /
-                                                     static_cast<double>(a.signed_runs())
-                                               : 0.0);
-        return Row{s.uncertain[fixed[0].first].path, fixed[0].second,
-                   io::proportion_ci(a.outcome(engine::Outcome::final_agreement), a.runs()),
-                   io::mean_ci(sum, sumsq, a.runs()), std::move(terms)};
-      };
-      // How far the terms of the signed texts move between two rows: per issue the total
-      // variation distance ½·Σ_o |p(o) − q(o)|; the issue that moves most.
-      auto terms_shift = [&](const Row& x, const Row& y) {
-        std::pair<double, std::size_t> best{0.0, 0};
-        for (std::size_t i = 0; i < x.terms.size(); ++i) {
-          double tv = 0;
-          for (std::size_t o = 0; o < x.terms[i].size(); ++o)
-            tv += std::abs(x.terms[i][o] - y.terms[i][o]);
-          if (tv / 2 > best.first) best = {tv / 2, i};
-        }
-        return best;
-      };
-      // Every value is checked before anything runs.
-      std::size_t param = 0;
-      std::vector<std::pair<std::string, double>> values;
+      nlohmann::ordered_json j;
+      std::string table = io::sensitivity_header(s, base);
       if (!c->param.empty()) {
-        param = uncertain_of(s, c->param);
+        // Every value is checked before anything runs.
+        const std::size_t param = uncertain_of(s, c->param);
         if (!c->values)
           throw option_error("--values", "--param needs --values", "e.g. --values 0.1,0.2,0.3");
-        values = fixed_values(s.uncertain[param], *c->values);
-      }
-      // '-' as an output: standard output carries it alone.
-      const bool quiet = takes_standard_output(outputs_of(*c));
-      auto say = [quiet](const std::string& text) {
-        if (!quiet) std::fputs(text.c_str(), stdout);
-      };
-      say(
-          fmt::format("{} — {} runs per value (seed {}, design {}); other uncertain parameters "
-                      "sampled; the same draws for every value\n\n",
-                      s.name, base.runs, base.seed,
-                      s.process.designs[static_cast<std::size_t>(base.designs[0])].id));
-      nlohmann::ordered_json j;
-      j["scenario"] = s.name;
-      j["runs"] = base.runs;
-      j["seed"] = base.seed;
-      if (!c->param.empty()) {
-        say(fmt::format("  {:<14} {:<26} {}\n", c->param.substr(c->param.rfind('.') + 1),
-                        "P(final agreement)", "framework month (horizon if none)"));
-        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-        for (const auto& [text, v] : values) {
-          const Row r = measure({{param, v}});
-          say(fmt::format("  {:<14} {:.3f} [{:.3f}, {:.3f}]     {:.1f} [{:.1f}, {:.1f}]\n", text,
-                          r.final_share.value, r.final_share.low, r.final_share.high,
-                          r.framework_month.value, r.framework_month.low, r.framework_month.high));
-          rows.push_back({{"value", v},
-                          {"final_agreement", r.final_share.value},
-                          {"final_agreement_low", r.final_share.low},
-                          {"final_agreement_high", r.final_share.high},
-                          {"framework_month", r.framework_month.value}});
-        }
-        j["param"] = c->param;
-        j["rows"] = rows;
+        std::vector<io::SensitivityRow> rows;
+        for (const auto& [text, v] : fixed_values(s.uncertain[param], *c->values))
+          rows.push_back({text, v, sim::measure(s, base, {{param, v}})});
+        table += io::values_table(c->param, rows);
+        j = io::values_json(s, base, c->param, rows);
       } else if (c->tornado) {
         if (s.uncertain.empty())
           throw option_error(
               "--tornado", "the scenario has no uncertain parameters",
               "give some fields distributions (docs/scenario-format.md#uncertainty)");
-        struct Bar {
-          std::string path;
-          double lo, hi;
-          Row low, high;
-          double shift = 0;                   // largest per-issue total variation distance
-          std::size_t shift_issue = 0;        // and its issue
-          std::vector<std::string> fields{};  // the fields fixed together
-        };
-        // One bar per independent factor: a field with its own draw, or a linked draw
-        // (all its fields at the same quantile; the first field's values are shown).
-        const std::vector<int> group = sim::draw_groups(s);
-        std::vector<Bar> bars;
-        for (std::size_t u = 0; u < s.uncertain.size(); ++u) {
-          Fixed at_lo, at_hi;
-          std::string name = s.uncertain[u].path;
-          if (group[u] >= 0) {
-            if (std::find(group.begin(), group.begin() + static_cast<std::ptrdiff_t>(u),
-                          group[u]) != group.begin() + static_cast<std::ptrdiff_t>(u))
-              continue;  // the group's bar was made at its first field
-            for (std::size_t v = u; v < s.uncertain.size(); ++v)
-              if (group[v] == group[u]) {
-                at_lo.emplace_back(v, s.uncertain[v].at(0.05));
-                at_hi.emplace_back(v, s.uncertain[v].at(0.95));
-              }
-            name = fmt::format("draw {} ({} fields: {}, ...)", s.uncertain[u].draw, at_lo.size(),
-                               s.uncertain[u].path);
-          } else {
-            at_lo = {{u, s.uncertain[u].dist.quantile(0.05)}};
-            at_hi = {{u, s.uncertain[u].dist.quantile(0.95)}};
-          }
-          Bar b{name, at_lo[0].second, at_hi[0].second, measure(at_lo), measure(at_hi)};
-          std::tie(b.shift, b.shift_issue) = terms_shift(b.low, b.high);
-          for (const auto& f : at_lo) b.fields.push_back(s.uncertain[f.first].path);
-          bars.push_back(std::move(b));
-        }
-        std::stable_sort(bars.begin(), bars.end(), [](const Bar& a, const Bar& b) {
-          return std::abs(a.high.final_share.value - a.low.final_share.value) >
-                 std::abs(b.high.final_share.value - b.low.final_share.value);
-        });
-        std::size_t w = 0;
-        double widest = 0;
-        for (const Bar& b : bars) {
-          w = std::max(w, b.path.size());
-          widest = std::max(widest, std::abs(b.high.final_share.value - b.low.final_share.value));
-        }
-        say(fmt::format(
-            "Tornado: one parameter at a time at its 5% and 95% quantiles (the others sampled);\n"
-            "P(final agreement) at each end, the swing, and the mean framework month (or "
-            "horizon)\n"));
-        nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-        for (const Bar& b : bars) {
-          const double d = b.high.final_share.value - b.low.final_share.value;
-          // Bars are scaled to the widest swing: 20 characters.
-          const auto len =
-              widest > 0 ? static_cast<std::size_t>(std::lround(std::abs(d) / widest * 20)) : 0;
-          say(fmt::format(
-              "  {:<{}}  {:>9} → {:<9}  {:.3f} → {:.3f}  {:+.3f}  {:4.1f} → {:4.1f}  {}\n", b.path,
-              w, io::amount(b.lo), io::amount(b.hi), b.low.final_share.value,
-              b.high.final_share.value, d, b.low.framework_month.value,
-              b.high.framework_month.value, std::string(len, d >= 0 ? '+' : '-')));
-          rows.push_back({{"path", b.path},
-                          {"low", b.lo},
-                          {"high", b.hi},
-                          {"final_agreement_at_low", b.low.final_share.value},
-                          {"final_agreement_at_high", b.high.final_share.value},
-                          {"framework_month_at_low", b.low.framework_month.value},
-                          {"framework_month_at_high", b.high.framework_month.value},
-                          {"swing", d},
-                          {"terms_shift", b.shift},
-                          {"terms_shift_issue", s.issues[b.shift_issue].id},
-                          {"fields", b.fields}});
-        }
-        j["tornado"] = rows;
-        // The terms: which assumptions move what the signed texts say.
-        std::vector<const Bar*> by_terms;
-        for (const Bar& b : bars) by_terms.push_back(&b);
-        std::stable_sort(by_terms.begin(), by_terms.end(),
-                         [](const Bar* a, const Bar* b) { return a->shift > b->shift; });
-        say(fmt::format(
-            "\nTerms of the signed texts: largest shift between the two ends (total variation "
-            "distance of one issue's options, 0-1)\n"));
-        for (std::size_t i = 0; i < by_terms.size() && i < 10; ++i) {
-          const Bar& b = *by_terms[i];
-          say(fmt::format("  {:<{}}  {:.3f}  {}\n", b.path, w, b.shift,
-                          s.issues[b.shift_issue].id));
-        }
+        const auto bars = sim::tornado(s, base);
+        table += io::tornado_table(s, bars);
+        j = io::tornado_json(s, base, bars);
       } else {
         throw option_error("--param", "sensitivity needs --param PATH --values ... or --tornado",
                            "e.g. parley sensitivity --tornado --runs 500");
       }
+      // '-' as an output: standard output carries it alone.
+      if (!takes_standard_output(outputs_of(*c))) std::fputs(table.c_str(), stdout);
       if (!c->json.empty()) write_outputs({{c->json, j.dump(2) + "\n"}});
     });
   }

@@ -5,27 +5,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "analysis/zopa.hpp"
 #include "io/text.hpp"
 
 namespace parley::io {
 
 using json = nlohmann::ordered_json;
 using engine::Outcome;
-
-Estimate mean_ci(double sum, double sumsq, std::uint64_t n) {
-  if (n == 0) return {};
-  const double nn = static_cast<double>(n), m = sum / nn;
-  const double var = n > 1 ? std::max(0.0, (sumsq - nn * m * m) / (nn - 1)) : 0.0;
-  const double half = 1.959963984540054 * std::sqrt(var / nn);
-  return {m, m - half, m + half};
-}
-
-Estimate proportion_ci(std::uint64_t k, std::uint64_t n) {
-  if (n == 0) return {};
-  const auto [lo, hi] = analysis::wilson(k, n);
-  return {static_cast<double>(k) / static_cast<double>(n), lo, hi};
-}
 
 std::string amount(double v, bool sign) {
   const double a = std::abs(v);
@@ -71,22 +56,20 @@ std::vector<std::pair<std::string, Estimate>> estimates(const Scenario& s,
   for (int m = 0; m < a.horizon(); ++m)
     out.emplace_back(fmt::format("final_by.{}", m), proportion_ci(a.final_by(m), n));
   out.emplace_back("ceasefire.share", proportion_ci(a.with_ceasefire(), n));
-  out.emplace_back("ceasefire.month",
-                   mean_ci(a.ceasefire_month_sum(), a.ceasefire_month_sumsq(), a.with_ceasefire()));
+  out.emplace_back("ceasefire.month", mean_ci(a.ceasefire_month()));
   const auto holders = s.stakeholders();
   for (std::size_t k = 0; k < holders.size(); ++k) {
     const std::string id = s.parties[static_cast<std::size_t>(holders[k])].id;
-    out.emplace_back("utility." + id, mean_ci(a.utility_sum(k), a.utility_sumsq(k), n));
+    out.emplace_back("utility." + id, mean_ci(a.utility(k)));
     out.emplace_back("victory." + id, proportion_ci(a.victory(k), n));
   }
   const std::size_t U = s.dynamics.units.size();
   for (std::size_t p = 0; p < s.parties.size(); ++p)
     for (std::size_t u = 0; u < U; ++u)
       out.emplace_back("cost." + s.parties[p].id + "." + s.dynamics.units[u].id,
-                       mean_ci(a.cost_sum(p * U + u), a.cost_sumsq(p * U + u), n));
+                       mean_ci(a.cost(p * U + u)));
   for (int c = 0; c < 5; ++c)
-    out.emplace_back(std::string("per_run.") + kCounters[c],
-                     mean_ci(a.counter_sum(c), a.counter_sumsq(c), n));
+    out.emplace_back(std::string("per_run.") + kCounters[c], mean_ci(a.counter(c)));
   for (std::size_t i = 0; i < s.issues.size(); ++i)
     for (std::size_t o = 0; o < s.issues[i].options.size(); ++o)
       out.emplace_back("terms." + s.issues[i].id + "." + s.issues[i].options[o].id,
@@ -191,15 +174,10 @@ std::string compare_table(const SweepReport& r) {
   const int last = s.process.horizon - 1;
   for (std::size_t v = 0; v < V; ++v) {
     const auto& a = r.result->aggregates[v];
-    // Mean framework month with the horizon for runs without one, from the paired sums.
-    double sum = 0;
-    for (int m = 0; m < a.horizon(); ++m)
-      sum += static_cast<double>(a.framework_by(m) - (m ? a.framework_by(m - 1) : 0)) * m;
-    sum += static_cast<double>(a.runs() - a.framework_by(last)) * s.process.horizon;
     out += fmt::format("  {:<{}} {:<24} {:<24} {:.1f}\n", sim::variant_name(s, o, v), w,
                        est(proportion_ci(a.outcome(Outcome::final_agreement), a.runs())),
                        est(proportion_ci(a.framework_by(last), a.runs())),
-                       a.runs() ? sum / static_cast<double>(a.runs()) : 0.0);
+                       a.framework_month_or_horizon().mean());
   }
   if (V > 1) {
     out += fmt::format("\nPaired differences against {} (mean [95% interval] over {} runs):\n",
@@ -215,7 +193,7 @@ std::string compare_table(const SweepReport& r) {
       // differences whose interval excludes 0 are shown; all are in --json/--csv.
       std::vector<std::pair<std::size_t, Estimate>> terms;
       for (std::size_t j = 0; j < M; ++j) {
-        const Estimate d = mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n);
+        const Estimate d = mean_ci(pr.at(v, j));
         if (d.value == 0 && d.low == 0 && d.high == 0) continue;
         any = true;
         if (pr.metrics[j].rfind("terms.", 0) != 0)
@@ -263,7 +241,7 @@ json sweep_json(const SweepReport& r) {
       const auto& pr = r.result->paired;
       const std::size_t M = pr.metrics.size();
       for (std::size_t j = 0; j < M; ++j) {
-        const Estimate x = mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n);
+        const Estimate x = mean_ci(pr.at(v, j));
         d[pr.metrics[j]] = {{"difference", x.value}, {"low", x.low}, {"high", x.high}};
       }
       vj["paired_difference_vs_first"] = d;
@@ -284,7 +262,7 @@ std::string sweep_csv(const SweepReport& r) {
     for (const auto& [k, e] : estimates(s, r.result->aggregates[v]))
       out += fmt::format("{},{},{},{},{}\n", k, name, e.value, e.low, e.high);
     for (std::size_t j = 0; v > 0 && j < M; ++j) {  // against the first variant
-      const Estimate d = mean_ci(pr.sum[v * M + j], pr.sumsq[v * M + j], pr.n);
+      const Estimate d = mean_ci(pr.at(v, j));
       out += fmt::format("paired.{},{},{},{},{}\n", pr.metrics[j], name, d.value, d.low, d.high);
     }
   }

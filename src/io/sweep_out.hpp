@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/stats.hpp"
 #include "sim/sweep.hpp"
 
 namespace parley::io {
@@ -14,13 +15,6 @@ struct SweepReport {
   const sim::SweepOptions* options = nullptr;
   const sim::SweepResult* result = nullptr;
 };
-
-/// Mean and 95% interval of a per-run quantity from its sum and sum of squares.
-struct Estimate {
-  double value = 0, low = 0, high = 0;
-};
-Estimate mean_ci(double sum, double sumsq, std::uint64_t n);
-Estimate proportion_ci(std::uint64_t k, std::uint64_t n);  // Wilson
 
 /// A number for a table: no exponent; whole numbers from 1000 up, one decimal from 10,
 /// three significant digits below (and a leading + on request, for differences).

@@ -1,8 +1,9 @@
 #include "sim/mpi.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <map>
+
+#include <nlohmann/json.hpp>
 
 #ifdef PARLEY_MPI
 #include <mpi.h>
@@ -40,17 +41,14 @@ SweepResult Mpi::gather(const Scenario& s, const SweepOptions& o,
                         const std::vector<ChunkResult>& mine, SweepResult local) {
   if (size_ <= 1) return local;
 #ifdef PARLEY_MPI
-  // Each chunk as [chunk id][paired blob size][paired][aggregates...], concatenated.
-  std::string buf;
+  // This rank's chunks as one CBOR array of encoded chunks (byte-order independent).
+  nlohmann::json list = nlohmann::json::array();
   for (const auto& c : mine) {
-    std::string agg;
-    for (const auto& a : c.aggregates) agg += a.serialize();
-    const std::string pb = c.paired.serialize();
-    const std::uint64_t head[3] = {c.chunk, pb.size(), agg.size()};
-    buf.append(reinterpret_cast<const char*>(head), sizeof head);
-    buf += pb;
-    buf += agg;
+    const std::string bytes = encode_chunk(c);
+    list.push_back(nlohmann::json::binary(std::vector<std::uint8_t>(bytes.begin(), bytes.end())));
   }
+  const std::vector<std::uint8_t> packed = nlohmann::json::to_cbor(list);
+  const std::string buf(packed.begin(), packed.end());
   int len = static_cast<int>(buf.size());
   std::vector<int> lens(static_cast<std::size_t>(size_)), offs(static_cast<std::size_t>(size_));
   MPI_Gather(&len, 1, MPI_INT, lens.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
@@ -71,22 +69,17 @@ SweepResult Mpi::gather(const Scenario& s, const SweepOptions& o,
   if (rank_ != 0) return local;
   const std::size_t V = variants(o);
   std::map<std::uint64_t, ChunkResult> chunks;
-  std::size_t at = 0;
-  while (at < all.size()) {
-    std::uint64_t head[3];
-    std::memcpy(head, all.data() + at, sizeof head);
-    at += sizeof head;
-    ChunkResult c;
-    c.chunk = head[0];
-    c.paired.init(V, paired_metric_names(s));
-    c.paired.deserialize(all.substr(at, head[1]));
-    at += head[1];
-    const std::string agg = all.substr(at, head[2]);
-    at += head[2];
-    c.aggregates.assign(V, Aggregate(s));
-    const std::size_t each = agg.size() / V;
-    for (std::size_t v = 0; v < V; ++v) c.aggregates[v].deserialize(agg.substr(v * each, each));
-    chunks[c.chunk] = std::move(c);
+  for (int r = 0; r < size_; ++r) {
+    const auto at = static_cast<std::size_t>(offs[static_cast<std::size_t>(r)]);
+    const auto n = static_cast<std::size_t>(lens[static_cast<std::size_t>(r)]);
+    const nlohmann::json part =
+        nlohmann::json::from_cbor(all.begin() + static_cast<std::ptrdiff_t>(at),
+                                  all.begin() + static_cast<std::ptrdiff_t>(at + n));
+    for (const auto& bin : part) {
+      const auto& bytes = bin.get_binary();
+      ChunkResult c = decode_chunk(s, o, std::string(bytes.begin(), bytes.end()));
+      chunks[c.chunk] = std::move(c);
+    }
   }
   SweepResult out;
   out.aggregates.assign(V, Aggregate(s));

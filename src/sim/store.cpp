@@ -223,7 +223,6 @@ void Store::open_for_writing() {
 std::vector<ChunkResult> Store::load(const Scenario& s, const SweepOptions& o) const {
   std::vector<ChunkResult> out;
   Statement q(db_, "SELECT chunk, aggregates, paired, checksum FROM chunks ORDER BY chunk", path_);
-  const std::size_t V = variants(o);
   const std::uint64_t chunks = chunk_count(o.runs);
   int rc = SQLITE_ROW;
   while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
@@ -239,14 +238,9 @@ std::vector<ChunkResult> Store::load(const Scenario& s, const SweepOptions& o) c
           "(DELETE FROM chunks WHERE chunk = {}) and resume to recompute it, or start a new store",
           c.chunk, c.chunk));
     try {
-      // Aggregates of the variants, concatenated.
-      c.aggregates.assign(V, Aggregate(s));
-      const std::size_t each = blob.size() / (V ? V : 1);
-      for (std::size_t v = 0; v < V; ++v) c.aggregates[v].deserialize(blob.substr(v * each, each));
-      c.paired.init(V, paired_metric_names(s));
-      c.paired.deserialize(pblob);
-    } catch (const Error& e) {
-      fail(fmt::format("chunk {}: {}", c.chunk, e.what()));
+      c = decode_chunk(s, o, c.chunk, blob, pblob);
+    } catch (const std::exception& e) {
+      fail(fmt::format("chunk {}: {}", index, e.what()));
     }
     out.push_back(std::move(c));
   }
@@ -310,9 +304,7 @@ void Store::write(const Scenario& s, const SweepOptions& o, const ChunkResult& c
       sqlite3_bind_text(ins.st, 18, params.c_str(), -1, SQLITE_TRANSIENT);
       if (sqlite3_step(ins.st) != SQLITE_DONE) fail(sqlite3_errmsg(db_));
     }
-    std::string blob;
-    for (const auto& a : c.aggregates) blob += a.serialize();
-    const std::string pblob = c.paired.serialize();
+    const std::string blob = encode_aggregates(c), pblob = encode_paired(c);
     const std::string sum = chunk_checksum(c.chunk, blob, pblob);
     Statement put(db_,
                   "INSERT OR REPLACE INTO chunks (chunk, aggregates, paired, checksum) "

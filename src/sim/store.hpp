@@ -36,7 +36,7 @@ class Store {
   /// `application_id` of a parley store (the bytes "PRLY").
   static constexpr std::int32_t kApplicationId = 0x50524c59;
   /// The layout this version reads and writes (the 'format' key).
-  static constexpr const char* kFormat = "2";
+  static constexpr const char* kFormat = "3";
 
   /// Opens `path`. No file (or an empty one): a new store is created with `signature`.
   /// An existing file must be a parley store holding the same sweep, and is accepted
