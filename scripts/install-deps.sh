@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libssl-dev libtbb-dev libpugixml-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev libssl-dev libpugixml-dev libboost-math-dev
   python3 python3-numpy
 )
 # Optional extras: clang + its runtime for the fuzzer and sanitizers, OpenMPI for the

@@ -2,63 +2,25 @@
 
 #include <fmt/format.h>
 
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/special_functions/beta.hpp>
+
 #include <algorithm>
 #include <cmath>
 
 namespace parley {
 
-double normal_cdf(double x) {
-  return 0.5 * std::erfc(-x / std::sqrt(2.0));
-}
-
-double normal_quantile(double p) {
-  // Acklam's rational approximation, then one Halley step on erfc (|error| < 1e-15).
-  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
-                             1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
-  static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                             6.680131188771972e+01, -1.328068155288572e+01};
-  static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                             -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
-  static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                             3.754408661907416e+00};
-  p = std::clamp(p, 1e-300, 1 - 1e-16);
-  double x;
-  if (p < 0.02425) {
-    const double q = std::sqrt(-2 * std::log(p));
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-        ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  } else if (p <= 1 - 0.02425) {
-    const double q = p - 0.5, r = q * q;
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-        (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-  } else {
-    const double q = std::sqrt(-2 * std::log(1 - p));
-    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-        ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  const double e = normal_cdf(x) - p;
-  const double u = e * std::sqrt(2 * M_PI) * std::exp(x * x / 2);
-  return x - u / (1 + x * u / 2);
-}
-
 namespace {
 
-double gamma_sample(Rng& rng, double shape) {
-  // Marsaglia & Tsang (2000); shape < 1 by the boost U^(1/shape).
-  if (shape < 1) {
-    const double u = rng.uniform();
-    return gamma_sample(rng, shape + 1) * std::pow(u > 0 ? u : 1e-300, 1 / shape);
-  }
-  const double d = shape - 1.0 / 3.0, c = 1 / std::sqrt(9 * d);
-  for (;;) {
-    // A standard normal by inversion (one uniform: keeps the stream simple).
-    const double z = normal_quantile(std::max(rng.uniform(), 1e-300));
-    const double v0 = 1 + c * z;
-    if (v0 <= 0) continue;
-    const double v = v0 * v0 * v0, u = rng.uniform();
-    if (u < 1 - 0.0331 * z * z * z * z) return d * v;
-    if (std::log(u > 0 ? u : 1e-300) < 0.5 * z * z + d * (1 - v + std::log(v))) return d * v;
-  }
+/// Boost.Math's policy with errors as values (clamped inputs never reach them) rather than
+/// exceptions, so a draw never throws mid-sweep.
+using Policy = boost::math::policies::policy<
+    boost::math::policies::domain_error<boost::math::policies::ignore_error>,
+    boost::math::policies::overflow_error<boost::math::policies::ignore_error>>;
+
+/// p kept inside (0, 1), where every quantile is finite.
+double open_unit(double p) {
+  return std::clamp(p, 1e-300, 1 - 1e-16);
 }
 
 /// Truncated normal pieces: α, β standardised bounds and Z = Φ(β) − Φ(α).
@@ -73,37 +35,21 @@ double phi(double x) {
   return std::exp(-x * x / 2) / std::sqrt(2 * M_PI);
 }
 
-/// Continued fraction of the regularised incomplete beta (modified Lentz), valid
-/// for x < (a + 1) / (a + b + 2); terms d_{2m+1} = −(a+m)(a+b+m)x / ((a+2m)(a+2m+1)),
-/// d_{2m} = m(b−m)x / ((a+2m−1)(a+2m)).
-double beta_fraction(double a, double b, double x) {
-  constexpr double tiny = 1e-300;
-  auto guard = [](double v) { return std::abs(v) < tiny ? tiny : v; };
-  double c = 1, d = 1 / guard(1 - (a + b) * x / (a + 1)), f = d;
-  for (int m = 1; m <= 500; ++m) {
-    const double even = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m));
-    d = 1 / guard(1 + even * d);
-    c = guard(1 + even / c);
-    f *= d * c;
-    const double odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1));
-    d = 1 / guard(1 + odd * d);
-    c = guard(1 + odd / c);
-    const double step = d * c;
-    f *= step;
-    if (std::abs(step - 1) < 1e-15) break;
-  }
-  return f;
+}  // namespace
+
+double normal_cdf(double x) {
+  if (std::isinf(x)) return x < 0 ? 0.0 : 1.0;
+  return boost::math::cdf(boost::math::normal_distribution<double, Policy>(), x);
 }
 
-}  // namespace
+double normal_quantile(double p) {
+  return boost::math::quantile(boost::math::normal_distribution<double, Policy>(), open_unit(p));
+}
 
 double incomplete_beta(double a, double b, double x) {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const double front = std::exp(std::lgamma(a + b) - std::lgamma(a) - std::lgamma(b) +
-                                a * std::log(x) + b * std::log1p(-x));
-  if (x < (a + 1) / (a + b + 2)) return front * beta_fraction(a, b, x) / a;
-  return 1 - front * beta_fraction(b, a, 1 - x) / b;  // I_x(a, b) = 1 − I_{1−x}(b, a)
+  return boost::math::ibeta(a, b, x, Policy());
 }
 
 double Distribution::cdf(double x) const {
@@ -138,31 +84,16 @@ double Distribution::quantile(double p) const {
       return p < f ? lo + std::sqrt(p * (hi - lo) * (a - lo))
                    : hi - std::sqrt((1 - p) * (hi - lo) * (hi - a));
     }
-    case Kind::beta: {
-      // Bisection on the regularised incomplete beta: 64 halvings of [0, 1].
-      double l = 0, h = 1;
-      for (int i = 0; i < 64; ++i) {
-        const double mid = (l + h) / 2;
-        (incomplete_beta(a, b, mid) < p ? l : h) = mid;
-      }
-      return lo + (hi - lo) * (l + h) / 2;
-    }
+    case Kind::beta:
+      return lo + (hi - lo) * boost::math::ibeta_inv(a, b, open_unit(p), Policy());
   }
   return a;
 }
 
 double Distribution::sample(Rng& rng) const {
-  switch (kind) {
-    case Kind::uniform:
-    case Kind::normal:
-    case Kind::triangular:
-      return quantile(std::clamp(rng.uniform(), 1e-16, 1 - 1e-16));
-    case Kind::beta: {
-      const double x = gamma_sample(rng, a), y = gamma_sample(rng, b);
-      return lo + (hi - lo) * (x / (x + y));
-    }
-  }
-  return a;
+  // Inversion of the CDF from one of parley's own uniforms: a draw is a pure function of the
+  // run's stream, and one uniform per field keeps the streams of linked draws simple.
+  return quantile(std::clamp(rng.uniform(), 1e-16, 1 - 1e-16));
 }
 
 double Distribution::mean() const {

@@ -17,14 +17,14 @@ struct Distribution {
   // triangular: lo, mode a, hi; beta: shape a, b, scaled to [lo, hi].
   double a = 0, b = 0, lo = 0, hi = 1;
 
-  /// One draw (inverse-CDF for uniform, truncated normal and triangular; beta
-  /// from two gamma variates, Marsaglia & Tsang 2000).
+  /// One draw: the quantile of one uniform from `rng` (inversion of the CDF).
   [[nodiscard]] double sample(Rng& rng) const;
   /// The exact mean and variance (truncated where bounded), for tests and defaults.
   [[nodiscard]] double mean() const;
   [[nodiscard]] double variance() const;
-  /// The p-quantile (0 < p < 1): the tornado's low and high values, and linked
-  /// draws. Exact (beta by bisection on the regularised incomplete beta).
+  /// The p-quantile (0 < p < 1): draws, the tornado's low and high values, and linked
+  /// draws. Exact to double precision (Boost.Math's normal quantile and inverse
+  /// regularised incomplete beta; closed forms for uniform and triangular).
   [[nodiscard]] double quantile(double p) const;
   /// P(X <= x).
   [[nodiscard]] double cdf(double x) const;
