@@ -60,6 +60,39 @@ PackageCheck check_package(const Scenario& s, const UtilityModel& m, const Analy
   return c;
 }
 
+/// The ZOPA frontier, and the point set and disagreement point the solutions use (returned).
+std::vector<double> zopa_frontier_and_basis(AnalysisResult& r) {
+  const std::size_t n = r.reservation.size();
+  // Pareto(ZOPA) = Pareto(feasible) ∩ {u >= r}: a dominator of a rational point is rational.
+  const PointSet& ff = r.frontier_feasible.points;
+  r.zopa_frontier.dims = n;
+  for (std::size_t i = 0; i < ff.size(); ++i) {
+    bool ok = true;
+    for (std::size_t k = 0; k < n && ok; ++k) ok = meets(ff.at(i)[k], r.reservation[k]);
+    if (ok) {
+      r.zopa_frontier.push(ff.at(i), ff.count[i], ff.rep[i]);
+      r.zopa_frontier_packages += ff.count[i];
+    }
+  }
+  std::vector<double> d = r.reservation;
+  if (r.zopa_frontier.size() > 0) {
+    r.basis = AnalysisResult::Basis::zopa;
+    r.solution_basis = "the ZOPA frontier, disagreement point = reservation values";
+  } else if (ff.size() > 0) {
+    r.basis = AnalysisResult::Basis::feasible;
+    std::fill(d.begin(), d.end(), 0.0);
+    r.solution_basis =
+        "ZOPA EMPTY: the whole frontier of red-line-free packages, disagreement point = 0";
+  } else {
+    r.basis = AnalysisResult::Basis::all;
+    std::fill(d.begin(), d.end(), 0.0);
+    r.solution_basis =
+        "ZOPA EMPTY and every package crosses a red line: the frontier of all packages, "
+        "disagreement point = 0";
+  }
+  return d;
+}
+
 }  // namespace
 
 AnalysisResult analyze(const Scenario& s, const std::vector<std::vector<int>>& extra,
@@ -90,33 +123,7 @@ AnalysisResult analyze(const Scenario& s, const std::vector<std::vector<int>>& e
   }
   r.zopa = count_zopa(blocks, r.reservation, options.zopa_node_budget);
 
-  // Pareto(ZOPA) = Pareto(feasible) ∩ {u >= r}: a dominator of a rational point is rational.
-  const PointSet& ff = r.frontier_feasible.points;
-  r.zopa_frontier.dims = n;
-  for (std::size_t i = 0; i < ff.size(); ++i) {
-    bool ok = true;
-    for (std::size_t k = 0; k < n && ok; ++k) ok = meets(ff.at(i)[k], r.reservation[k]);
-    if (ok) {
-      r.zopa_frontier.push(ff.at(i), ff.count[i], ff.rep[i]);
-      r.zopa_frontier_packages += ff.count[i];
-    }
-  }
-  std::vector<double> d = r.reservation;
-  if (r.zopa_frontier.size() > 0) {
-    r.basis = AnalysisResult::Basis::zopa;
-    r.solution_basis = "the ZOPA frontier, disagreement point = reservation values";
-  } else if (ff.size() > 0) {
-    r.basis = AnalysisResult::Basis::feasible;
-    std::fill(d.begin(), d.end(), 0.0);
-    r.solution_basis =
-        "ZOPA EMPTY: the whole frontier of red-line-free packages, disagreement point = 0";
-  } else {
-    r.basis = AnalysisResult::Basis::all;
-    std::fill(d.begin(), d.end(), 0.0);
-    r.solution_basis =
-        "ZOPA EMPTY and every package crosses a red line: the frontier of all packages, "
-        "disagreement point = 0";
-  }
+  const std::vector<double> d = zopa_frontier_and_basis(r);
   r.ideal = ideal_point(r.solution_points());
   r.solutions = bargaining_solutions(r.solution_points(), d);
   for (std::size_t k = 0; k < n; ++k) {

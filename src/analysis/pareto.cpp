@@ -83,6 +83,89 @@ void skyline_2d(PointSet& ps) {
 
 }  // namespace
 
+namespace {
+
+/// Accepted points filed in a G x G grid of buckets over the first two coordinates; a
+/// dominator of p lies in a bucket at or above p's in both, so only those buckets are scanned
+/// (about a quarter of the points on average). Within a bucket points are kept by column,
+/// padded to a multiple of kLanes, and tested kLanes at a time without branches.
+class DominanceGrid {
+ public:
+  static constexpr std::size_t kLanes = 8, kGrid = 8;
+
+  explicit DominanceGrid(const PointSet& ps) : d_(ps.dims), grid_(kGrid * kGrid) {
+    for (std::size_t a = 0; a < 2; ++a) {
+      double mn = INFINITY, mx = -INFINITY;
+      for (std::size_t i = 0; i < ps.size(); ++i) {
+        mn = std::min(mn, ps.u[i * d_ + a]);
+        mx = std::max(mx, ps.u[i * d_ + a]);
+      }
+      lo_[a] = mn;
+      scale_[a] = mx > mn ? static_cast<double>(kGrid) / (mx - mn) : 0.0;
+    }
+  }
+  /// Whether a filed point is >= p everywhere; sets `killer` to it.
+  bool dominated(const double* p, std::size_t& killer) const {
+    for (std::size_t bx = cell(p, 0); bx < kGrid; ++bx)
+      for (std::size_t by = cell(p, 1); by < kGrid; ++by)
+        if (scan(grid_[bx * kGrid + by], p, killer)) return true;
+    return false;
+  }
+  /// Files p as accepted point `id`.
+  void file(const double* p, std::uint32_t id) {
+    Bucket& b = grid_[cell(p, 0) * kGrid + cell(p, 1)];
+    if (b.size == b.cap) grow(b);
+    for (std::size_t k = 0; k < d_; ++k) b.col[k * b.cap + b.size] = p[k];
+    b.id.push_back(id);
+    ++b.size;
+  }
+
+ private:
+  struct Bucket {
+    std::vector<double> col;        // d columns of `cap` entries each
+    std::vector<std::uint32_t> id;  // index into the accepted points
+    std::size_t size = 0, cap = 0;
+  };
+  std::size_t cell(const double* p, std::size_t a) const {
+    return std::min(kGrid - 1, static_cast<std::size_t>((p[a] - lo_[a]) * scale_[a]));
+  }
+  bool scan(const Bucket& b, const double* p, std::size_t& killer) const {
+    for (std::size_t j = 0; j < b.size; j += kLanes) {
+      std::uint64_t ge[kLanes];
+      std::fill(ge, ge + kLanes, ~std::uint64_t{0});
+      for (std::size_t k = 0; k < d_; ++k) {
+        const double* c = b.col.data() + k * b.cap + j;
+        const double pk = p[k];
+        for (std::size_t l = 0; l < kLanes; ++l) ge[l] &= -static_cast<std::uint64_t>(c[l] >= pk);
+      }
+      std::uint64_t any = 0;
+      for (std::size_t l = 0; l < kLanes; ++l) any |= ge[l];
+      if (any)
+        for (std::size_t l = 0; l < kLanes; ++l)
+          if (ge[l] && j + l < b.size) {
+            killer = b.id[j + l];
+            return true;
+          }
+    }
+    return false;
+  }
+  /// Doubles a bucket, keeping the column layout; padding is below everything.
+  void grow(Bucket& b) const {
+    const std::size_t cap = std::max<std::size_t>(kLanes, 2 * b.cap);
+    std::vector<double> col(d_ * cap, -INFINITY);
+    for (std::size_t k = 0; k < d_; ++k)
+      std::copy_n(b.col.begin() + static_cast<std::ptrdiff_t>(k * b.cap), b.size,
+                  col.begin() + static_cast<std::ptrdiff_t>(k * cap));
+    b.col = std::move(col);
+    b.cap = cap;
+  }
+  std::size_t d_;
+  double lo_[2] = {}, scale_[2] = {};
+  std::vector<Bucket> grid_;
+};
+
+}  // namespace
+
 void skyline(PointSet& ps) {
   const std::size_t n = ps.size(), d = ps.dims;
   if (n == 0) return;
@@ -91,33 +174,8 @@ void skyline(PointSet& ps) {
   const std::vector<std::uint32_t> order = sfs_order(ps, sums);
   PointSet out;
   out.dims = d;
-  // Accepted points are also filed in a G x G grid of buckets over the first two
-  // coordinates; a dominator of p lies in a bucket at or above p's in both, so
-  // only those buckets are scanned (about a quarter of the points on average).
-  // Within a bucket points are kept by column, padded to a multiple of kLanes,
-  // and tested kLanes at a time without branches. The point that last rejected
-  // a candidate is tried first: it tends to reject the next ones too.
-  constexpr std::size_t kLanes = 8, kGrid = 8;
-  double lo[2], scale[2];
-  for (std::size_t a = 0; a < 2; ++a) {
-    double mn = INFINITY, mx = -INFINITY;
-    for (std::size_t i = 0; i < n; ++i) {
-      mn = std::min(mn, ps.u[i * d + a]);
-      mx = std::max(mx, ps.u[i * d + a]);
-    }
-    lo[a] = mn;
-    scale[a] = mx > mn ? static_cast<double>(kGrid) / (mx - mn) : 0.0;
-  }
-  auto cell = [&](const double* p, std::size_t a) {
-    return std::min(kGrid - 1, static_cast<std::size_t>((p[a] - lo[a]) * scale[a]));
-  };
-  struct Bucket {
-    std::vector<double> col;        // d columns of `cap` entries each
-    std::vector<std::uint32_t> id;  // index into out
-    std::size_t size = 0, cap = 0;
-  };
-  std::vector<Bucket> grid(kGrid * kGrid);
-  std::size_t last_killer = 0;
+  DominanceGrid grid(ps);
+  std::size_t last_killer = 0;  // the point that rejected the last candidate: tried first
   for (std::size_t oi = 0; oi < n; ++oi) {
     const std::uint32_t i = order[oi];
     const double* p = ps.at(i);
@@ -129,46 +187,10 @@ void skyline(PointSet& ps) {
     // Any accepted q with q >= p dominates p: q != p, since equal vectors are
     // adjacent in the order and p differs from the last accepted point.
     const std::size_t m = out.size();
-    const std::size_t cx = cell(p, 0), cy = cell(p, 1);
-    bool dominated = last_killer < m && dominates(out.at(last_killer), p, d);
-    for (std::size_t bx = cx; bx < kGrid && !dominated; ++bx)
-      for (std::size_t by = cy; by < kGrid && !dominated; ++by) {
-        const Bucket& b = grid[bx * kGrid + by];
-        for (std::size_t j = 0; j < b.size && !dominated; j += kLanes) {
-          std::uint64_t ge[kLanes];
-          std::fill(ge, ge + kLanes, ~std::uint64_t{0});
-          for (std::size_t k = 0; k < d; ++k) {
-            const double* c = b.col.data() + k * b.cap + j;
-            const double pk = p[k];
-            for (std::size_t l = 0; l < kLanes; ++l)
-              ge[l] &= -static_cast<std::uint64_t>(c[l] >= pk);
-          }
-          std::uint64_t any = 0;
-          for (std::size_t l = 0; l < kLanes; ++l) any |= ge[l];
-          if (any)
-            for (std::size_t l = 0; l < kLanes; ++l)
-              if (ge[l] && j + l < b.size) {
-                dominated = true;
-                last_killer = b.id[j + l];
-                break;
-              }
-        }
-      }
-    if (dominated) continue;
+    if ((last_killer < m && dominates(out.at(last_killer), p, d)) || grid.dominated(p, last_killer))
+      continue;
     out.push(p, ps.count[i], ps.rep[i]);
-    Bucket& b = grid[cx * kGrid + cy];
-    if (b.size == b.cap) {  // grow, keeping the column layout; padding is below everything
-      const std::size_t cap = std::max<std::size_t>(kLanes, 2 * b.cap);
-      std::vector<double> col(d * cap, -INFINITY);
-      for (std::size_t k = 0; k < d; ++k)
-        std::copy_n(b.col.begin() + static_cast<std::ptrdiff_t>(k * b.cap), b.size,
-                    col.begin() + static_cast<std::ptrdiff_t>(k * cap));
-      b.col = std::move(col);
-      b.cap = cap;
-    }
-    for (std::size_t k = 0; k < d; ++k) b.col[k * b.cap + b.size] = p[k];
-    b.id.push_back(static_cast<std::uint32_t>(m));
-    ++b.size;
+    grid.file(p, static_cast<std::uint32_t>(m));
   }
   ps = std::move(out);
 }

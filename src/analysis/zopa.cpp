@@ -7,7 +7,6 @@
 
 namespace parley::analysis {
 
-
 namespace {
 
 struct Search {
