@@ -1,5 +1,5 @@
 // Costs, reservation trajectories, leverage triggers, leaks, walkouts and the
-// ceasefire hazard (DESIGN §3, §5) on small scenarios whose answer is known.
+// ceasefire hazard (docs/model.md, "Dynamics") on small scenarios whose answer is known.
 #include <gtest/gtest.h>
 
 #include <cmath>

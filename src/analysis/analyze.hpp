@@ -1,6 +1,6 @@
 #pragma once
-// The whole bargaining analysis of a scenario (DESIGN §6) as one result record:
-// space, ZOPA, exact Pareto frontiers, bargaining solutions, named-package checks.
+// The whole bargaining analysis of a scenario (docs/model.md, "Bargaining analysis") as one result
+// record: space, ZOPA, exact Pareto frontiers, bargaining solutions, named-package checks.
 #include <atomic>
 #include <optional>
 #include <string>

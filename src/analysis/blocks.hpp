@@ -1,6 +1,6 @@
 #pragma once
 // Blocks of issues tied together by interactions or multi-issue red lines
-// (DESIGN §6). Utilities are additive across blocks, so the space is the
+// (docs/model.md, "Blocks"). Utilities are additive across blocks, so the space is the
 // product of blocks and the Pareto frontier is a Minkowski sum over blocks.
 #include <vector>
 

@@ -1,6 +1,6 @@
 #pragma once
-// The exact Pareto frontier (DESIGN §6) by Minkowski sums of per-block frontiers,
-// Pareto-filtering after each merge with a sort-filter skyline.
+// The exact Pareto frontier (docs/model.md, "Exact Pareto frontier") by Minkowski sums of per-block
+// frontiers, Pareto-filtering after each merge with a sort-filter skyline.
 #include <atomic>
 #include <cstdint>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Bargaining solutions over a set of utility vectors (DESIGN §6), with
+// Bargaining solutions over a set of utility vectors (docs/model.md, "Bargaining solutions"), with
 // disagreement point d:
 //   Nash (1950):               argmax  prod_k (u_k - d_k)            over u >= d
 //   Kalai-Smorodinsky (1975):  argmax  min_k (u_k - d_k)/(I_k - d_k) (I = ideal point of the set)

@@ -34,5 +34,4 @@ std::optional<bool> zopa_exists(const std::vector<Block>& blocks,
                                 const std::vector<double>& reservation,
                                 std::uint64_t node_budget = 5'000'000);
 
-
 }  // namespace parley::analysis

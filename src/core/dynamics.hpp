@@ -1,5 +1,5 @@
 #pragma once
-// The forces that move the parties during a run (DESIGN §3, §5): costs of war in
+// The forces that move the parties during a run (docs/model.md, "Dynamics"): costs of war in
 // natural units, option drift, trust decrements, walkouts, leaks and audience
 // costs, leverage instruments with triggers, and the ceasefire hazard. All of it
 // is optional in a scenario (the `dynamics` section, docs/scenario-format.md);

@@ -1,8 +1,8 @@
 #pragma once
-// The negotiating process of a scenario (DESIGN §3-§4): time, levels, working
-// groups, seating refusals, trust, strategies and named process designs. All of
-// it is optional in a scenario file; defaults give one group of every party at
-// one official-level table (docs/scenario-format.md, "process").
+// The negotiating process of a scenario (docs/model.md, "The negotiating process"): time, levels,
+// working groups, seating refusals, trust, strategies and named process designs. All of it is
+// optional in a scenario file; defaults give one group of every party at one official-level table
+// (docs/scenario-format.md, "process").
 #include <array>
 #include <cstdint>
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
-// The immutable description of a negotiation (DESIGN §1-§2): parties, issues and
-// their options, and each party's preferences. Loaded once, shared read-only by
+// The immutable description of a negotiation (docs/model.md, "Settlement space" and "Utilities"):
+// parties, issues and their options, and each party's preferences. Loaded once, shared read-only by
 // every analysis and run.
 #include <limits>
 #include <optional>
@@ -34,7 +34,7 @@ struct Issue {
   std::string topic;  // thematic grouping; working groups own topics
   std::vector<Option> options;
   int default_option = 0;
-  bool detail = false;  // settled only after the framework agreement (DESIGN §4)
+  bool detail = false;  // settled only after the framework agreement (docs/model.md, "Stages")
   std::string note;
 };
 

@@ -1,7 +1,6 @@
 #pragma once
-// The settlement space (DESIGN §1): a package picks one option per issue; the
-// space is indexed in mixed radix, so a package is one integer and enumeration
-// is a counter.
+// The settlement space (docs/model.md, "Settlement space"): a package picks one option per issue;
+// the space is indexed in mixed radix, so a package is one integer and enumeration is a counter.
 #include <cstdint>
 #include <span>
 #include <vector>

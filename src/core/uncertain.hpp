@@ -1,7 +1,7 @@
 #pragma once
-// Uncertain parameters (DESIGN §7): a numeric field of a scenario given as a
-// distribution, sampled once per run. The scenario keeps the nominal value (the
-// distribution's mean) so that a single run without sampling is well defined.
+// Uncertain parameters (docs/scenario-format.md, "Uncertainty"; docs/model.md, "Sampling"): a
+// numeric field of a scenario given as a distribution, sampled once per run. The scenario keeps the
+// nominal value (the distribution's mean) so that a single run without sampling is well defined.
 #include <functional>
 #include <string>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Utility evaluation (DESIGN §2). For stakeholder k and package x:
+// Utility evaluation (docs/model.md, "Utilities"). For stakeholder k and package x:
 //   u_k(x) = sum_i w_ki * v_ki(x_i) + sum over interactions (a,b) of I_k(a,b)*[x has a and b]
 // A red line of k is a conjunction of issue=option conditions; a package that
 // meets all of them is unacceptable to k. Everything here is allocation-free

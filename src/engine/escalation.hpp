@@ -1,5 +1,5 @@
 #pragma once
-// Deadlock and escalation (DESIGN §4; docs/model.md, "Deadlock and escalation"): a group with
+// Deadlock and escalation (docs/model.md, "Deadlock and escalation"): a group with
 // `escalate_after` consecutive rounds without an adopted change is deadlocked and moves up a
 // level, official → aide → leader. At the leader level a group with a leader channel among
 // its members waits for the channel; otherwise it meets at the leader level itself. A group

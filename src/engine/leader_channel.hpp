@@ -1,5 +1,5 @@
 #pragma once
-// The leader channel (DESIGN §4; docs/model.md, "Leader channel"): the mediator's leader meets
+// The leader channel (docs/model.md, "Leader channel"): the mediator's leader meets
 // one party's leader, at the leader cadence, when a group with that party waits for it. It is
 // the only place for cross-topic package trades: every stakeholder votes; an adopted trade is
 // a `package_trade` and its issues are locked as principles for the groups below, which then

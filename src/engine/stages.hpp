@@ -1,5 +1,5 @@
 #pragma once
-// Element consensus and the stages of the process (DESIGN §4; docs/model.md, "Endorsement and
+// Element consensus and the stages of the process (docs/model.md, "Endorsement and
 // element consensus" and "Stages"): a group reaches consensus when its members all endorse the
 // text and the groups it is conditional on have; the framework agreement and its ceasefire are
 // signed when every framework-required group has consensus and everyone endorses; the final
