@@ -1,0 +1,54 @@
+// Hostile and malformed inputs: bytes, sizes, aliases and names that must be refused at
+// the door with file, line and column, in bounded time and memory; and numbers that must
+// never reach an output unless finite.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "core/errors.hpp"
+#include "io/scenario_yaml.hpp"
+
+namespace parley {
+namespace {
+
+const std::string kValid =
+    "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, options: [o, p]}]\n"
+    "preferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: {i: "
+    "[1, 0]}}}\n";
+
+/// The diagnostics of a text that must not load.
+std::vector<Diagnostic> refused(const std::string& text) {
+  try {
+    io::load_scenario_text(text, "in.yaml");
+  } catch (const ValidationError& e) {
+    return e.diagnostics();
+  }
+  ADD_FAILURE() << "expected a ValidationError";
+  return {};
+}
+
+TEST(DidYouMean, HugeNamesCostNothing) {
+  const std::string huge(1 << 20, 'k');
+  // The old O(n·m) table for two 1 MiB names needed 8 TiB.
+  EXPECT_EQ(closest_match(huge, {huge + "x", "parties"}), "");
+  EXPECT_EQ(closest_match("partis", {huge, "parties"}), "parties");
+  // (an explicit key: YAML limits implicit keys to 1024 characters)
+  const auto d = refused("parley: 1\n? " + std::string(20000, 'z') + "\n: 1\n");
+  bool unknown = false;
+  for (const auto& x : d) unknown = unknown || x.message.find("unknown key") != std::string::npos;
+  EXPECT_TRUE(unknown);
+}
+
+TEST(DidYouMean, EditDistanceIsUnchanged) {
+  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
+  EXPECT_EQ(edit_distance("sitting", "kitten"), 3u);
+  EXPECT_EQ(edit_distance("mdi", "mid"), 1u);  // a transposition
+  EXPECT_EQ(edit_distance("", "abc"), 3u);
+  EXPECT_EQ(edit_distance("abc", ""), 3u);
+  EXPECT_EQ(edit_distance("ca", "abc"), 3u);  // optimal string alignment, not Damerau
+  EXPECT_EQ(edit_distance(std::string(3000, 'a'), "b"), 3000u);
+}
+
+}  // namespace
+}  // namespace parley
