@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <limits>
 
 #include "core/errors.hpp"
@@ -48,6 +50,45 @@ TEST(DidYouMean, EditDistanceIsUnchanged) {
   EXPECT_EQ(edit_distance("abc", ""), 3u);
   EXPECT_EQ(edit_distance("ca", "abc"), 3u);  // optimal string alignment, not Damerau
   EXPECT_EQ(edit_distance(std::string(3000, 'a'), "b"), 3000u);
+}
+
+TEST(ReadFile, EndlessInputsStopAtTheCap) {
+  if (!std::filesystem::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero";
+  try {
+    (void)io::read_file("/dev/zero");
+    FAIL() << "expected a ValidationError";
+  } catch (const ValidationError& e) {
+    EXPECT_NE(std::string(e.what()).find("/dev/zero: error: the file is larger than 64 MiB"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(ReadFile, DirectoriesAndLinkLoopsAreNamed) {
+  const std::string dir = ::testing::TempDir() + "/parley_read_file";
+  std::filesystem::create_directories(dir);
+  try {
+    (void)io::read_file(dir);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("is a directory"), std::string::npos) << e.what();
+  }
+  std::error_code ec;
+  std::filesystem::remove(dir + "/l1", ec);
+  std::filesystem::remove(dir + "/l2", ec);
+  std::filesystem::create_symlink("l2", dir + "/l1");
+  std::filesystem::create_symlink("l1", dir + "/l2");
+  for (const auto& load : {+[](const std::string& p) { (void)io::read_file(p); },
+                           +[](const std::string& p) { (void)io::resolve_scenario(p); }}) {
+    try {
+      load(dir + "/l1");
+      FAIL();
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("l1: cannot open file: a loop of symbolic links"),
+                std::string::npos)
+          << e.what();
+    }
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 #include <unordered_set>
+#include <vector>
 
 #include "io/builtin.hpp"
 #include "io/dynamics_yaml.hpp"
@@ -404,12 +405,25 @@ Scenario load_scenario_text(const std::string& text, const std::string& file) {
 
 std::string read_file(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw Error(path + ": is a directory, not a file");
+  const auto status = std::filesystem::status(path, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels)
+    throw Error(path + ": cannot open file: a loop of symbolic links");
+  if (std::filesystem::is_directory(status)) throw Error(path + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path + ": cannot open file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string out;
+  std::vector<char> buffer(std::size_t{1} << 16);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (out.size() + got > kMaxInputBytes)
+      throw ValidationError({{path, 0, 0, "the file is larger than 64 MiB",
+                              "parley reads scenario and domain files of up to 64 MiB; is this "
+                              "the file you meant?"}});
+    out.append(buffer.data(), got);
+  }
+  if (in.bad()) throw Error(path + ": cannot read file");
+  return out;
 }
 
 Scenario load_scenario_file(const std::string& path) {
@@ -418,9 +432,10 @@ Scenario load_scenario_file(const std::string& path) {
 
 Scenario resolve_scenario(const std::string& path_or_name) {
   const std::string name = path_or_name.empty() ? std::string(kDefaultScenario) : path_or_name;
-  if (const BuiltinScenario* b = find_builtin(name); b && !std::filesystem::exists(name))
+  std::error_code ec;  // a path that cannot be examined (a symbolic link loop) is read_file's
+  if (const BuiltinScenario* b = find_builtin(name); b && !std::filesystem::exists(name, ec))
     return load_scenario_text(std::string(b->yaml), "builtin:" + std::string(b->name));
-  if (std::filesystem::is_directory(name)) return load_genius_folder(name);
+  if (std::filesystem::is_directory(name, ec)) return load_genius_folder(name);
   return load_scenario_file(name);
 }
 

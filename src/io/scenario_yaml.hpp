@@ -1,5 +1,6 @@
 #pragma once
 // Loading and validating scenario files (docs/scenario-format.md).
+#include <cstddef>
 #include <string>
 
 #include "core/scenario.hpp"
@@ -16,6 +17,12 @@ Scenario load_scenario_file(const std::string& path);
 /// A file path, or a built-in scenario name, or (empty) the default built-in.
 Scenario resolve_scenario(const std::string& path_or_name);
 
+/// The largest scenario or domain file parley reads.
+inline constexpr std::size_t kMaxInputBytes = std::size_t{64} << 20;  // 64 MiB
+
+/// The bytes of a file. Throws parley::Error for a directory, a loop of symbolic links or a
+/// file that cannot be read, and ValidationError for more than kMaxInputBytes (so endless
+/// inputs such as /dev/zero stop there).
 std::string read_file(const std::string& path);
 
 }  // namespace parley::io
