@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "core/errors.hpp"
+#include "io/encoding.hpp"
 #include "io/scenario_yaml.hpp"
 
 namespace parley {
@@ -28,6 +29,60 @@ std::vector<Diagnostic> refused(const std::string& text) {
   }
   ADD_FAILURE() << "expected a ValidationError";
   return {};
+}
+
+TEST(Encoding, Utf8ByteOrderMarkIsSkipped) {
+  const Scenario s = io::load_scenario_text("\xEF\xBB\xBF" + kValid, "bom.yaml");
+  EXPECT_EQ(s.name, "x");
+  EXPECT_EQ(s.parties.size(), 2u);
+  // Columns of line 1 count from after the mark, as without it.
+  const auto d = refused("\xEF\xBB\xBFparley: 1\xFF\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].line, 1);
+  EXPECT_EQ(d[0].column, 10);
+}
+
+TEST(Encoding, NulByteIsRefusedAtItsPosition) {
+  std::string text = kValid;
+  text.insert(text.find("name: x") + 6, 1, '\0');
+  const auto d = refused(text);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("NUL byte"), std::string::npos);
+  EXPECT_EQ(d[0].line, 2);
+  EXPECT_EQ(d[0].column, 7);
+}
+
+TEST(Encoding, Utf32IsRefused) {
+  const auto d = refused(std::string("\xFF\xFE\0\0p\0\0\0", 8));
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("UTF-32"), std::string::npos);
+  EXPECT_NE(d[0].hint.find("save the file as UTF-8"), std::string::npos);
+}
+
+TEST(Encoding, CrLfIsFineButCrAloneIsNot) {
+  std::string crlf;
+  for (char c : kValid) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  EXPECT_EQ(io::load_scenario_text(crlf, "crlf.yaml").name, "x");
+  EXPECT_FALSE(io::check_encoding("a\r\nb\r\n", "f").has_value());
+  EXPECT_TRUE(io::check_encoding("a\rb", "f").has_value());
+  EXPECT_TRUE(io::check_encoding("a\r", "f").has_value());
+}
+
+TEST(Encoding, Utf8RulesAreExact) {
+  EXPECT_TRUE(io::is_utf8("plain ascii"));
+  EXPECT_TRUE(io::is_utf8("中国 \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF"));  // up to U+10FFFF
+  EXPECT_FALSE(io::is_utf8("\xF4\x90\x80\x80"));                       // above U+10FFFF
+  EXPECT_FALSE(io::is_utf8("\xE0\x80\xAF"));                           // overlong
+  EXPECT_FALSE(io::is_utf8("\xED\xBF\xBF"));                           // a surrogate
+  EXPECT_FALSE(io::is_utf8("\xE4\xB8"));                               // cut short
+  EXPECT_FALSE(io::is_utf8("\x80"));                                   // a lone continuation
+  // The error names the line and the byte column of the first bad byte.
+  const auto d = io::check_encoding("ok\nstill ok \xC3\xA9\nbad \xC3(\n", "f.yaml");
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->format(),
+            "f.yaml:3:5: error: invalid UTF-8: the byte 0xC3 does not start a valid UTF-8 "
+            "character here\n  hint: save the file as UTF-8 (without a byte-order mark, or with "
+            "the UTF-8 one)");
 }
 
 TEST(DidYouMean, HugeNamesCostNothing) {

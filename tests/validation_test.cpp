@@ -290,6 +290,16 @@ const Case kCases[] = {
      "{i: [1, 0]}}}\n"
      "dynamics:\n  ceasefire: {hazard: 0.1, factors: [{when: {j: o}, multiply: 0.5}]}\n",
      "did you mean", 7, 46},
+    // Bytes and YAML constructs refused before any field is read (docs/scenario-format.md,
+    // "Encoding and limits").
+    {"invalid_utf8", "parley: 1\nname: x\nparties: [{id: \"a\xff\"}]\n", "invalid UTF-8", 3, 18},
+    {"overlong_utf8", "parley: 1\nname: \"\xc0\xaf\"\n", "the byte 0xC0", 2, 8},
+    {"utf8_surrogate", "parley: 1\nname: \"\xed\xa0\x80\"\n", "invalid UTF-8", 2, 8},
+    {"utf16_bom",
+     "\xff\xfe"
+     "p",
+     "UTF-16", 1, 1},
+    {"cr_line_ends", "parley: 1\rname: x\r", "carriage return (CR) without a line feed", 1, 10},
 };
 
 class Validation : public ::testing::TestWithParam<Case> {};

@@ -10,6 +10,7 @@
 
 #include "io/builtin.hpp"
 #include "io/dynamics_yaml.hpp"
+#include "io/encoding.hpp"
 #include "io/genius.hpp"
 #include "io/process_yaml.hpp"
 #include "io/yaml_reader.hpp"
@@ -383,7 +384,11 @@ class ScenarioLoader {
 
 }  // namespace
 
-Scenario load_scenario_text(const std::string& text, const std::string& file) {
+Scenario load_scenario_text(const std::string& raw, const std::string& file) {
+  if (auto bad = check_encoding(raw, file)) throw ValidationError({std::move(*bad)});
+  const std::size_t bom = utf8_bom_length(raw);
+  const std::string stripped = bom ? raw.substr(bom) : std::string();
+  const std::string& text = bom ? stripped : raw;
   YamlReader reader(file);
   Scenario s;
   try {
