@@ -85,6 +85,31 @@ TEST(Encoding, Utf8RulesAreExact) {
             "the UTF-8 one)");
 }
 
+TEST(Aliases, ANodeReachedThroughManyAliasesReportsOnce) {
+  const auto d = refused(
+      kValid + "process: {trust: {pairs: [&t {from: a, to: zz, value: 0.1}, *t, *t, *t]}}\n");
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("unknown party 'zz'"), std::string::npos);
+}
+
+TEST(Aliases, ExpansionIsBounded) {
+  // Nine levels of ten aliases each would stand for a billion values.
+  std::string text = kValid + "x0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n";
+  for (int i = 1; i < 9; ++i) {
+    const std::string n = std::to_string(i);
+    text.append("x").append(n).append(": &a").append(n).append(" [");
+    for (int k = 0; k < 10; ++k) {
+      text += k ? ", *a" : "*a";
+      text += std::to_string(i - 1);
+    }
+    text += "]\n";
+  }
+  const auto d = refused(text);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_NE(d[0].message.find("more than 10000 values"), std::string::npos);
+  EXPECT_EQ(d[0].line, 9);  // x3 is the first level past 10 000 (10 + 100 + 1 000 + 10 000)
+}
+
 TEST(DidYouMean, HugeNamesCostNothing) {
   const std::string huge(1 << 20, 'k');
   // The old O(n·m) table for two 1 MiB names needed 8 TiB.

@@ -300,7 +300,52 @@ const Case kCases[] = {
      "p",
      "UTF-16", 1, 1},
     {"cr_line_ends", "parley: 1\rname: x\r", "carriage return (CR) without a line feed", 1, 10},
+    {"unclosed_double_quote",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\ndescription: \"never closed\n",
+     "the quote \" opened here is never closed", 5, 14},
+    {"unclosed_single_quote",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\ndescription: 'it''s never closed\n",
+     "the quote ' opened here is never closed", 5, 14},
+    {"quote_swallows_the_file",
+     "parley: 1\nname: \"x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\n",
+     "opened here is never closed", 2, 7},
+    {"quote_closes_too_late", "parley: 1\nname: \"abc\nparties: [{id: \"a\"}]\nissues: []\n",
+     "the quoted text opened here runs on to line 3", 2, 7},
+    {"second_document",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\n---\nname: y\n",
+     "a second YAML document", 5, 1},
+    {"content_after_document_end",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\n...\nname: y\n",
+     "a second YAML document", 6, 1},
+    {"binary_tag", "parley: 1\nname: !!binary AAAA\n", "the YAML tag '!!binary' is not supported",
+     2, 7},
+    {"local_tag", "parley: 1\nname: x\nparties: !people [{id: a}]\n", "tag '!people'", 3, 10},
+    {"recursive_alias", "parley: 1\nname: x\nparties: &p [*p]\n", "inside the node it names", 3,
+     14},
 };
+
+// 100 nested lists on line 3.
+const std::string kDeep =
+    "parley: 1\nname: x\nparties: " + std::string(100, '[') + std::string(100, ']') + "\n";
+
+TEST(Validation, DeepNestingIsRefusedAtItsLine) {
+  try {
+    io::load_scenario_text(kDeep, "deep.yaml");
+    FAIL() << "expected a ValidationError";
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
+    const Diagnostic& d = e.diagnostics()[0];
+    EXPECT_NE(d.message.find("nested too deeply (limit 64 levels)"), std::string::npos) << e.what();
+    // The root mapping is level 1, so the 64th '[' (column 10 + 63) is one too many.
+    EXPECT_EQ(d.line, 3);
+    EXPECT_EQ(d.column, 73);
+  }
+}
 
 class Validation : public ::testing::TestWithParam<Case> {};
 

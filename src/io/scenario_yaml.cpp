@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
+#include <tuple>
 #include <unordered_set>
 #include <vector>
 
@@ -382,6 +384,19 @@ class ScenarioLoader {
   }
 };
 
+/// Sorts diagnostics by position and drops repeats (a node reached through several aliases
+/// reports each problem once).
+std::vector<Diagnostic> sorted_unique(std::vector<Diagnostic> ds) {
+  std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+  });
+  std::vector<Diagnostic> out;
+  std::set<std::tuple<int, int, std::string, std::string>> seen;
+  for (auto& d : ds)
+    if (seen.emplace(d.line, d.column, d.message, d.hint).second) out.push_back(std::move(d));
+  return out;
+}
+
 }  // namespace
 
 Scenario load_scenario_text(const std::string& raw, const std::string& file) {
@@ -398,13 +413,7 @@ Scenario load_scenario_text(const std::string& raw, const std::string& file) {
   } catch (const YAML::Exception& e) {  // e.g. recursion limits on hostile input
     reader.error(e.mark, "cannot read YAML: " + e.msg);
   }
-  if (!reader.ok()) {
-    auto& ds = reader.diagnostics();
-    std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-    });
-    throw ValidationError(std::move(ds));
-  }
+  if (!reader.ok()) throw ValidationError(sorted_unique(std::move(reader.diagnostics())));
   return s;
 }
 

@@ -9,7 +9,8 @@ namespace parley::io {
 
 /// Parses and validates a scenario. Throws parley::ValidationError carrying every
 /// problem found (file:line:col, what is wrong, what would be right). Text that breaks the
-/// encoding rules (io/encoding.hpp) is reported alone.
+/// encoding rules (io/encoding.hpp) or YAML that io/yaml_guard.hpp refuses is reported alone;
+/// a problem reached through several aliases is reported once.
 Scenario load_scenario_text(const std::string& text, const std::string& file);
 
 /// Reads a file, then load_scenario_text. Throws parley::Error if it cannot be read.

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 
+#include "io/yaml_guard.hpp"
+
 namespace parley::io {
 
 std::string describe_type(const YAML::Node& node) {
@@ -311,6 +313,7 @@ int YamlReader::reference(const YAML::Node& node, const std::vector<std::string>
 }
 
 std::optional<YAML::Node> parse_yaml(const std::string& text, YamlReader& reader) {
+  if (!check_yaml_events(text, reader)) return std::nullopt;
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {

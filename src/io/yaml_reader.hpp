@@ -86,7 +86,8 @@ class YamlReader {
                                      double hi);
 };
 
-/// Parses YAML text; a syntax error becomes a diagnostic and returns nullopt.
+/// Parses YAML text after check_yaml_events (io/yaml_guard.hpp); a syntax error or a refused
+/// construct becomes a diagnostic and returns nullopt.
 std::optional<YAML::Node> parse_yaml(const std::string& text, YamlReader& reader);
 
 std::string describe_type(const YAML::Node& node);
