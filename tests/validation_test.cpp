@@ -327,6 +327,17 @@ const Case kCases[] = {
     {"local_tag", "parley: 1\nname: x\nparties: !people [{id: a}]\n", "tag '!people'", 3, 10},
     {"recursive_alias", "parley: 1\nname: x\nparties: &p [*p]\n", "inside the node it names", 3,
      14},
+    // Numbers that would break a run although each is finite.
+    {"beta_shapes_too_small",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+     "preferences: {a: {reservation: {beta: [0.001, 0.001]}, weights: {i: 1}, values: {i: [0, "
+     "1]}}}\n",
+     "needs shapes a, b of at least 0.05", 5, 39},
+    {"weights_overflow",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}, {id: j, "
+     "options: [q]}]\n"
+     "preferences: {a: {weights: {i: 1e308, j: 1e308}, values: {i: [0, 1], j: [1]}}}\n",
+     "add up to more than the largest number", 5, 28},
 };
 
 // 100 nested lists on line 3.
@@ -391,6 +402,16 @@ TEST(Validation, ReportsAllErrorsOfAFileInOnePass) {
     EXPECT_GE(e.diagnostics().size(), 5u) << e.what();
     for (const auto& d : e.diagnostics()) EXPECT_GT(d.line, 0) << d.format();
   }
+}
+
+TEST(Validation, BetaShapesFromTheBoundUpAreAccepted) {
+  const Scenario s = io::load_scenario_text(
+      "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+      "preferences: {a: {reservation: {beta: [0.05, 0.05]}, weights: {i: 1}, values: {i: [0, "
+      "1]}}}\n",
+      "beta.yaml");
+  ASSERT_EQ(s.uncertain.size(), 1u);
+  EXPECT_DOUBLE_EQ(s.preferences[0]->reservation, 0.5);
 }
 
 TEST(Validation, HostileInputsNeverCrash) {

@@ -1,6 +1,7 @@
 #include "io/scenario_yaml.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -301,7 +302,11 @@ class ScenarioLoader {
     if (!any_bad && total <= 0)
       r_.error(w, "all weights of " + what + " are zero",
                "give at least one issue a positive weight");
-    if (total > 0)
+    if (!std::isfinite(total))  // each is finite, but their sum overflows
+      r_.error(w,
+               "the weights of " + what + " add up to more than the largest number (about 1.8e308)",
+               "weights are relative: divide them all by the same factor, e.g. 1e308 -> 1");
+    else if (total > 0)
       for (auto& x : pref.weights) x /= total;
   }
 

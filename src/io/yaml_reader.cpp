@@ -192,7 +192,8 @@ std::optional<double> YamlReader::distribution(const YAML::Node& node, const std
       break;
     case Distribution::Kind::beta:
       two_params_and_bounds("takes [a, b] or [a, b, lo, hi]");
-      if (!(d.a > 0) || !(d.b > 0)) problem = "needs shapes a, b > 0";
+      if (!(d.a >= kMinBetaShape && d.b >= kMinBetaShape))
+        problem = "needs shapes a, b of at least 0.05 (see the format's uncertainty rules)";
       if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
         problem = "needs finite bounds here: give [a, b, lo, hi]";
       if (!(d.lo < d.hi)) problem = "needs lo < hi";

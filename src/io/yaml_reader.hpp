@@ -12,6 +12,12 @@
 
 namespace parley::io {
 
+/// The smallest shape of a beta distribution (docs/scenario-format.md#uncertainty). Below
+/// it most of the mass lies within rounding of the two ends: beta(0.02, 0.02) draws exactly
+/// lo or hi a quarter of the time, and shapes near 0.001 make the gamma sampler's ratio 0/0
+/// (NaN). No one means that as a belief about a number: give the number, or a wider shape.
+inline constexpr double kMinBetaShape = 0.05;
+
 class YamlReader {
  public:
   explicit YamlReader(std::string file) : file_(std::move(file)) {}
