@@ -9,7 +9,10 @@
 #include <limits>
 
 #include "core/errors.hpp"
+#include "core/utility.hpp"
 #include "io/encoding.hpp"
+#include "io/finite.hpp"
+#include "io/json_out.hpp"
 #include "io/scenario_yaml.hpp"
 
 namespace parley {
@@ -168,6 +171,38 @@ TEST(ReadFile, DirectoriesAndLinkLoopsAreNamed) {
                 std::string::npos)
           << e.what();
     }
+  }
+}
+
+TEST(Finite, NonFiniteNumbersNeverReachAnOutput) {
+  EXPECT_EQ(io::finite(0.25, "x"), 0.25);
+  try {
+    io::finite(std::nan(""), "utility of ", "ua");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("utility of ua is nan"), std::string::npos) << e.what();
+  }
+  nlohmann::ordered_json j;
+  j["a"] = {1.0, std::numeric_limits<double>::infinity()};
+  try {
+    io::finite_json(j, "test");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("test: a[1] is infinite"), std::string::npos) << e.what();
+  }
+  // Through a real output: a verdict whose utility is NaN.
+  const Scenario s = io::load_scenario_text(kValid, "v.yaml");
+  const UtilityModel m(s);
+  auto verdicts = io::judge(s, m, s.default_package());
+  EXPECT_NO_THROW(io::eval_json(s, s.default_package(), verdicts));
+  verdicts[1].utility = std::nan("");
+  try {
+    io::eval_json(s, s.default_package(), verdicts);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("parley eval --json: parties[1].utility is nan"),
+              std::string::npos)
+        << e.what();
   }
 }
 
