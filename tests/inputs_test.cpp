@@ -10,6 +10,7 @@
 
 #include "core/errors.hpp"
 #include "core/utility.hpp"
+#include "io/cycles.hpp"
 #include "io/encoding.hpp"
 #include "io/finite.hpp"
 #include "io/json_out.hpp"
@@ -204,6 +205,21 @@ TEST(Finite, NonFiniteNumbersNeverReachAnOutput) {
               std::string::npos)
         << e.what();
   }
+}
+
+TEST(Cycles, FoundInGraphsOfAnyShape) {
+  EXPECT_TRUE(io::find_cycles({{1, 2}, {2}, {}}).empty());  // a diamond is no cycle
+  const auto c = io::find_cycles({{1}, {2}, {0}, {}});
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(io::describe_cycle(c[0], {"a", "b", "c", "d"}), "a → b → c → a");
+  EXPECT_EQ(c[0].from, 2);
+  EXPECT_EQ(c[0].edge, 0u);
+  // A long chain: no recursion to overflow.
+  std::vector<std::vector<int>> chain(200000);
+  for (std::size_t i = 0; i + 1 < chain.size(); ++i) chain[i] = {static_cast<int>(i + 1)};
+  EXPECT_TRUE(io::find_cycles(chain).empty());
+  chain.back() = {0};
+  EXPECT_EQ(io::find_cycles(chain).size(), 1u);
 }
 
 }  // namespace

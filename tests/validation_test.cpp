@@ -338,6 +338,29 @@ const Case kCases[] = {
      "options: [q]}]\n"
      "preferences: {a: {weights: {i: 1e308, j: 1e308}, values: {i: [0, 1], j: [1]}}}\n",
      "add up to more than the largest number", 5, 28},
+    // Cycles: nothing waiting in one could ever happen.
+    {"process_conditional_on_cycle",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process:\n  groups:\n    - {id: g1, topics: [t], members: [a, b], conditional_on: [g2]}\n"
+     "    - {id: g2, topics: [t], members: [a, b], conditional_on: [g1]}\n",
+     "groups conditional on each other in a cycle: g1 → g2 → g1", 9, 63},
+    {"process_conditional_on_long_cycle",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process:\n  groups:\n    - {id: g1, topics: [t], members: [a, b], conditional_on: [g2]}\n"
+     "    - {id: g2, topics: [t], members: [a, b], conditional_on: [g3]}\n"
+     "    - {id: g3, topics: [t], members: [a, b], conditional_on: [g1]}\n",
+     "cycle: g1 → g2 → g3 → g1", 10, 63},
+    {"dynamics_after_cycle",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: [o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: "
+     "{i: 1}, values: {i: [1, 0]}}}\n"
+     "dynamics:\n  leverage:\n    - {id: x, instrument: sanctions, by: m, target: a, when: {after: "
+     "y}}\n    - {id: y, instrument: sanctions, by: m, target: b, when: {after: x}}\n",
+     "leverage instruments waiting for each other in a cycle: x → y → x", 9, 70},
 };
 
 // 100 nested lists on line 3.
