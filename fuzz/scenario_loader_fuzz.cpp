@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     double rounds = 0;
     for (double c : s.process.cadence) rounds += c * s.process.horizon;
     if (s.space().size() <= 512 && rounds <= 2000)
-      for (std::size_t d = 0; d < s.process.designs.size(); ++d) parley::engine::Engine(s, d).run(1);
+      for (std::size_t d = 0; d < s.process.designs.size(); ++d)
+        parley::engine::Engine(s, d).run(1);
   } catch (const parley::ValidationError&) {
   } catch (const parley::Error&) {  // e.g. a space beyond 2^64 packages
   }

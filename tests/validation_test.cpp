@@ -290,7 +290,96 @@ const Case kCases[] = {
      "{i: [1, 0]}}}\n"
      "dynamics:\n  ceasefire: {hazard: 0.1, factors: [{when: {j: o}, multiply: 0.5}]}\n",
      "did you mean", 7, 46},
+    // Bytes and YAML constructs refused before any field is read (docs/scenario-format.md,
+    // "Encoding and limits").
+    {"invalid_utf8", "parley: 1\nname: x\nparties: [{id: \"a\xff\"}]\n", "invalid UTF-8", 3, 18},
+    {"overlong_utf8", "parley: 1\nname: \"\xc0\xaf\"\n", "the byte 0xC0", 2, 8},
+    {"utf8_surrogate", "parley: 1\nname: \"\xed\xa0\x80\"\n", "invalid UTF-8", 2, 8},
+    {"utf16_bom",
+     "\xff\xfe"
+     "p",
+     "UTF-16", 1, 1},
+    {"cr_line_ends", "parley: 1\rname: x\r", "carriage return (CR) without a line feed", 1, 10},
+    {"unclosed_double_quote",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\ndescription: \"never closed\n",
+     "the quote \" opened here is never closed", 5, 14},
+    {"unclosed_single_quote",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\ndescription: 'it''s never closed\n",
+     "the quote ' opened here is never closed", 5, 14},
+    {"quote_swallows_the_file",
+     "parley: 1\nname: \"x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\n",
+     "opened here is never closed", 2, 7},
+    {"quote_closes_too_late", "parley: 1\nname: \"abc\nparties: [{id: \"a\"}]\nissues: []\n",
+     "the quoted text opened here runs on to line 3", 2, 7},
+    {"second_document",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\n---\nname: y\n",
+     "a second YAML document", 5, 1},
+    {"content_after_document_end",
+     "parley: 1\nname: x\nparties: [{id: a, role: observer}]\nissues: [{id: i, options: "
+     "[o]}]\n...\nname: y\n",
+     "a second YAML document", 6, 1},
+    {"binary_tag", "parley: 1\nname: !!binary AAAA\n", "the YAML tag '!!binary' is not supported",
+     2, 7},
+    {"local_tag", "parley: 1\nname: x\nparties: !people [{id: a}]\n", "tag '!people'", 3, 10},
+    {"recursive_alias", "parley: 1\nname: x\nparties: &p [*p]\n", "inside the node it names", 3,
+     14},
+    // Numbers that would break a run although each is finite.
+    {"beta_shapes_too_small",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+     "preferences: {a: {reservation: {beta: [0.001, 0.001]}, weights: {i: 1}, values: {i: [0, "
+     "1]}}}\n",
+     "needs shapes a, b of at least 0.05", 5, 39},
+    {"weights_overflow",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}, {id: j, "
+     "options: [q]}]\n"
+     "preferences: {a: {weights: {i: 1e308, j: 1e308}, values: {i: [0, 1], j: [1]}}}\n",
+     "add up to more than the largest number", 5, 28},
+    // Cycles: nothing waiting in one could ever happen.
+    {"process_conditional_on_cycle",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process:\n  groups:\n    - {id: g1, topics: [t], members: [a, b], conditional_on: [g2]}\n"
+     "    - {id: g2, topics: [t], members: [a, b], conditional_on: [g1]}\n",
+     "groups conditional on each other in a cycle: g1 → g2 → g1", 9, 63},
+    {"process_conditional_on_long_cycle",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}]\nissues: [{id: i, topic: t, options: [o, "
+     "p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: {i: 1}, values: "
+     "{i: [1, 0]}}}\n"
+     "process:\n  groups:\n    - {id: g1, topics: [t], members: [a, b], conditional_on: [g2]}\n"
+     "    - {id: g2, topics: [t], members: [a, b], conditional_on: [g3]}\n"
+     "    - {id: g3, topics: [t], members: [a, b], conditional_on: [g1]}\n",
+     "cycle: g1 → g2 → g3 → g1", 10, 63},
+    {"dynamics_after_cycle",
+     "parley: 1\nname: x\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\nissues: [{id: i, "
+     "options: [o, p]}]\npreferences: {a: {weights: {i: 1}, values: {i: [0, 1]}}, b: {weights: "
+     "{i: 1}, values: {i: [1, 0]}}}\n"
+     "dynamics:\n  leverage:\n    - {id: x, instrument: sanctions, by: m, target: a, when: {after: "
+     "y}}\n    - {id: y, instrument: sanctions, by: m, target: b, when: {after: x}}\n",
+     "leverage instruments waiting for each other in a cycle: x → y → x", 9, 70},
 };
+
+// 100 nested lists on line 3.
+const std::string kDeep =
+    "parley: 1\nname: x\nparties: " + std::string(100, '[') + std::string(100, ']') + "\n";
+
+TEST(Validation, DeepNestingIsRefusedAtItsLine) {
+  try {
+    io::load_scenario_text(kDeep, "deep.yaml");
+    FAIL() << "expected a ValidationError";
+  } catch (const ValidationError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
+    const Diagnostic& d = e.diagnostics()[0];
+    EXPECT_NE(d.message.find("nested too deeply (limit 64 levels)"), std::string::npos) << e.what();
+    // The root mapping is level 1, so the 64th '[' (column 10 + 63) is one too many.
+    EXPECT_EQ(d.line, 3);
+    EXPECT_EQ(d.column, 73);
+  }
+}
 
 class Validation : public ::testing::TestWithParam<Case> {};
 
@@ -336,6 +425,16 @@ TEST(Validation, ReportsAllErrorsOfAFileInOnePass) {
     EXPECT_GE(e.diagnostics().size(), 5u) << e.what();
     for (const auto& d : e.diagnostics()) EXPECT_GT(d.line, 0) << d.format();
   }
+}
+
+TEST(Validation, BetaShapesFromTheBoundUpAreAccepted) {
+  const Scenario s = io::load_scenario_text(
+      "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+      "preferences: {a: {reservation: {beta: [0.05, 0.05]}, weights: {i: 1}, values: {i: [0, "
+      "1]}}}\n",
+      "beta.yaml");
+  ASSERT_EQ(s.uncertain.size(), 1u);
+  EXPECT_DOUBLE_EQ(s.preferences[0]->reservation, 0.5);
 }
 
 TEST(Validation, HostileInputsNeverCrash) {

@@ -24,34 +24,46 @@ ValidationError::ValidationError(std::vector<Diagnostic> diagnostics)
 
 std::size_t edit_distance(const std::string& a, const std::string& b) {
   // Optimal string alignment: insertions, deletions, substitutions and
-  // transpositions of neighbours ("mdi" -> "mid") each cost one.
-  const std::size_t n = a.size(), m = b.size();
-  std::vector<std::size_t> d((n + 1) * (m + 1));
-  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
-  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
-  for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
-  for (std::size_t i = 1; i <= n; ++i)
+  // transpositions of neighbours ("mdi" -> "mid") each cost one. Three rows of
+  // the shorter string's length: memory O(min(|a|, |b|)).
+  const std::string& s = a.size() < b.size() ? a : b;  // columns
+  const std::string& t = a.size() < b.size() ? b : a;  // rows
+  const std::size_t m = s.size();
+  std::vector<std::size_t> two_up(m + 1), up(m + 1), row(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) up[j] = j;
+  for (std::size_t i = 1; i <= t.size(); ++i) {
+    row[0] = i;
     for (std::size_t j = 1; j <= m; ++j) {
-      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+      const std::size_t cost = t[i - 1] == s[j - 1] ? 0 : 1;
+      row[j] = std::min({up[j] + 1, row[j - 1] + 1, up[j - 1] + cost});
+      if (i > 1 && j > 1 && t[i - 1] == s[j - 2] && t[i - 2] == s[j - 1])
+        row[j] = std::min(row[j], two_up[j - 2] + 1);
     }
-  return at(n, m);
+    std::swap(two_up, up);
+    std::swap(up, row);
+  }
+  return up[m];
 }
 
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
+  // Typos are guessed for names only: a longer word (or candidate) is not compared, so a
+  // hostile key of megabytes costs nothing.
+  if (word.size() > kMaxMatchLength) return {};
+  // Plausible typo: at most a third of the word changed (and at least one edit allowed).
+  const std::size_t limit = std::max<std::size_t>(1, (word.size() + 2) / 3);
   std::string best;
   std::size_t best_d = static_cast<std::size_t>(-1);
   for (const auto& c : candidates) {
-    std::size_t d = edit_distance(word, c);
+    // The distance is at least the difference in length: such a candidate cannot qualify.
+    const std::size_t gap =
+        c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (c.size() > kMaxMatchLength || gap > limit) continue;
+    const std::size_t d = edit_distance(word, c);
     if (d < best_d) {
       best_d = d;
       best = c;
     }
   }
-  // Plausible typo: at most a third of the word changed (and at least one edit allowed).
-  std::size_t limit = std::max<std::size_t>(1, (word.size() + 2) / 3);
   return best_d <= limit ? best : std::string{};
 }
 

@@ -36,10 +36,15 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// Levenshtein distance, for "did you mean" hints.
+/// Levenshtein distance with transpositions (optimal string alignment), for "did you mean"
+/// hints. Time O(|a|·|b|), memory O(min(|a|, |b|)).
 std::size_t edit_distance(const std::string& a, const std::string& b);
 
+/// Names longer than this are not compared for "did you mean" hints.
+inline constexpr std::size_t kMaxMatchLength = 64;
+
 /// The candidate closest to `word` if it is close enough to be a plausible typo, else "".
+/// Words and candidates longer than kMaxMatchLength are skipped.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace parley

@@ -6,6 +6,7 @@
 #include "core/errors.hpp"
 #include "core/utility.hpp"
 #include "io/files.hpp"
+#include "io/finite.hpp"
 #include "io/json_out.hpp"
 
 namespace parley::io {
@@ -114,7 +115,7 @@ json analysis_json(const Scenario& s, const analysis::AnalysisResult& r) {
     checks.push_back(cj);
   }
   out["packages"] = checks;
-  return out;
+  return finite_json(std::move(out), "parley analyze --json");
 }
 
 void write_frontier_csv(const Scenario& s, const analysis::AnalysisResult& r,
@@ -133,7 +134,9 @@ void write_frontier_csv(const Scenario& s, const analysis::AnalysisResult& r,
     f << i << "," << ff.count[i] << "," << ff.rep[i];
     bool zopa = true;
     for (std::size_t k = 0; k < ff.dims; ++k) {
-      std::snprintf(buf, sizeof buf, "%.10g", ff.at(i)[k]);
+      std::snprintf(buf, sizeof buf, "%.10g",
+                    finite(ff.at(i)[k], "frontier CSV: u_",
+                           s.parties[static_cast<std::size_t>(r.stakeholders[k])].id));
       f << "," << buf;
       zopa = zopa && meets(ff.at(i)[k], r.reservation[k]);
     }

@@ -1,5 +1,7 @@
 #include "io/dynamics_yaml.hpp"
 
+#include "io/cycles.hpp"
+
 #include <cmath>
 #include <functional>
 
@@ -334,6 +336,7 @@ class DynamicsReader {
       if (lv.by >= 0 && lv.target >= 0) d_.leverage.push_back(std::move(lv));
     }
     // `after` may name an instrument listed later: resolve by id now.
+    std::vector<YAML::Node> after(d_.leverage.size());  // where each `after` is written
     for (std::size_t i = 0; i < d_.leverage.size(); ++i) {
       Leverage& lv = d_.leverage[i];
       lv.when.after = -1;
@@ -343,11 +346,29 @@ class DynamicsReader {
         const YAML::Node w = e["when"];
         if (!w.IsDefined() || !w.IsMap() || !w["after"].IsDefined() || !w["after"].IsScalar())
           break;
+        after[i] = w["after"];
         for (std::size_t j = 0; j < d_.leverage.size(); ++j)
           if (d_.leverage[j].id == w["after"].Scalar()) lv.when.after = static_cast<int>(j);
         break;
       }
     }
+    after_cycles(after);
+  }
+
+  /// Refuses instruments waiting for each other (`after`) in a cycle: none would ever fire.
+  void after_cycles(const std::vector<YAML::Node>& after) {
+    std::vector<std::vector<int>> next;
+    std::vector<std::string> ids;
+    for (const auto& lv : d_.leverage) {
+      next.push_back(lv.when.after >= 0 ? std::vector<int>{lv.when.after} : std::vector<int>{});
+      ids.push_back(lv.id);
+    }
+    for (const Cycle& c : find_cycles(next))
+      if (c.path.size() > 2)  // an instrument waiting for itself is reported by trigger()
+        r_.error(
+            after[static_cast<std::size_t>(c.from)],
+            "leverage instruments waiting for each other in a cycle: " + describe_cycle(c, ids),
+            "none of them could ever fire; drop one of these 'after' entries");
   }
 
   void trigger(const YAML::Node& w, const std::string& what, const std::vector<std::string>& ids,

@@ -1,5 +1,7 @@
 #include "io/json_out.hpp"
 
+#include "io/finite.hpp"
+
 namespace parley::io {
 
 using json = nlohmann::ordered_json;
@@ -56,7 +58,7 @@ json scenario_json(const Scenario& s) {
   for (const auto& p : s.packages)
     pk.push_back({{"id", p.id}, {"name", p.name}, {"options", package_json(s, p.options)}});
   out["packages"] = pk;
-  return out;
+  return finite_json(std::move(out), "parley info --json");
 }
 
 std::vector<PartyVerdict> judge(const Scenario& s, const UtilityModel& m,
@@ -106,7 +108,7 @@ json eval_json(const Scenario& s, const std::vector<int>& x,
   }
   out["parties"] = parties;
   out["acceptable_to_all"] = all;
-  return out;
+  return finite_json(std::move(out), "parley eval --json");
 }
 
 }  // namespace parley::io

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "engine/registry.hpp"
+#include "io/cycles.hpp"
 
 namespace parley::io {
 namespace {
@@ -325,18 +326,27 @@ class ProcessReader {
     }
     std::vector<std::string> ids;
     for (const auto& g : p_.groups) ids.push_back(g.id);
+    std::vector<std::vector<YAML::Node>> at(p_.groups.size());  // where each condition is written
     for (std::size_t gi = 0; gi < p_.groups.size() && gi < conditions.size(); ++gi) {
       const YAML::Node c = conditions[gi];
       if (!c.IsDefined() || !r_.expect_seq(c, "'conditional_on' of group '" + ids[gi] + "'"))
         continue;
       for (const auto& x : c) {
         const int h = r_.reference(x, ids, "group", "'conditional_on' of group '" + ids[gi] + "'");
-        if (h == static_cast<int>(gi))
+        if (h == static_cast<int>(gi)) {
           r_.error(x, "group '" + ids[gi] + "' is conditional on itself", "name other groups");
-        else if (h >= 0)
+        } else if (h >= 0) {
           p_.groups[gi].conditional_on.push_back(h);
+          at[gi].push_back(x);
+        }
       }
     }
+    std::vector<std::vector<int>> next;
+    for (const auto& g : p_.groups) next.push_back(g.conditional_on);
+    for (const Cycle& c : find_cycles(next))
+      r_.error(at[static_cast<std::size_t>(c.from)][c.edge],
+               "groups conditional on each other in a cycle: " + describe_cycle(c, ids),
+               "none of them could ever conclude; drop one of these 'conditional_on' entries");
   }
 
   void designs(const YAML::Node& n) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "io/finite.hpp"
 #include "io/json_out.hpp"
 #include "io/package.hpp"
 #include "io/text.hpp"
@@ -37,7 +38,7 @@ std::string party_id(const Scenario& s, int p) {
 }
 
 std::string fmt_amount(double v) {
-  const double a = std::abs(v);
+  const double a = std::abs(finite(v, "a cost in the ledger"));
   if (a >= 10000) {  // whole, grouped by thousands: 924 000
     std::string digits = fmt::format("{:.0f}", a), out;
     for (std::size_t i = 0; i < digits.size(); ++i) {
@@ -223,9 +224,10 @@ std::string run_summary(const RunReport& r) {
     const double u = res.utility[k], rv = res.reservation[k];
     std::string verdict = u >= rv - 1e-9 ? "above reservation" : "BELOW reservation";
     if (u >= r.victory[k] - 1e-9) verdict += ", can claim victory";
-    out += fmt::format("  {:<10} {:>8.4f} {:>12.4f} {:>8.4f}  {}\n",
-                       s.parties[static_cast<std::size_t>(holders[k])].id, u, rv, r.victory[k],
-                       verdict);
+    const std::string& id = s.parties[static_cast<std::size_t>(holders[k])].id;
+    out += fmt::format("  {:<10} {:>8.4f} {:>12.4f} {:>8.4f}  {}\n", id,
+                       finite(u, "utility of ", id), finite(rv, "reservation of ", id),
+                       finite(r.victory[k], "victory threshold of ", id), verdict);
   }
   if (res.collapses > 0)
     out += fmt::format("\nThe ceasefire collapsed {} time{}.\n", res.collapses,
@@ -233,7 +235,8 @@ std::string run_summary(const RunReport& r) {
   if (!res.welfare.empty()) {
     out += fmt::format("\nDiscounted welfare at signing (month {}, δ^t·u):", res.welfare_month);
     for (std::size_t k = 0; k < holders.size(); ++k)
-      out += fmt::format(" {} {:.4f}", party_id(s, holders[k]), res.welfare[k]);
+      out += fmt::format(" {} {:.4f}", party_id(s, holders[k]),
+                         finite(res.welfare[k], "discounted welfare of ", party_id(s, holders[k])));
     out += "\n";
   }
   out += cost_ledger(r);
@@ -396,7 +399,7 @@ json run_json(const RunReport& r) {
     events.push_back(ej);
   }
   out["events"] = events;
-  return out;
+  return finite_json(std::move(out), "parley run --json");
 }
 
 }  // namespace parley::io

@@ -1,14 +1,19 @@
 #include "io/scenario_yaml.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
+#include <tuple>
 #include <unordered_set>
+#include <vector>
 
 #include "io/builtin.hpp"
 #include "io/dynamics_yaml.hpp"
+#include "io/encoding.hpp"
 #include "io/genius.hpp"
 #include "io/process_yaml.hpp"
 #include "io/yaml_reader.hpp"
@@ -297,7 +302,11 @@ class ScenarioLoader {
     if (!any_bad && total <= 0)
       r_.error(w, "all weights of " + what + " are zero",
                "give at least one issue a positive weight");
-    if (total > 0)
+    if (!std::isfinite(total))  // each is finite, but their sum overflows
+      r_.error(w,
+               "the weights of " + what + " add up to more than the largest number (about 1.8e308)",
+               "weights are relative: divide them all by the same factor, e.g. 1e308 -> 1");
+    else if (total > 0)
       for (auto& x : pref.weights) x /= total;
   }
 
@@ -380,9 +389,26 @@ class ScenarioLoader {
   }
 };
 
+/// Sorts diagnostics by position and drops repeats (a node reached through several aliases
+/// reports each problem once).
+std::vector<Diagnostic> sorted_unique(std::vector<Diagnostic> ds) {
+  std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+  });
+  std::vector<Diagnostic> out;
+  std::set<std::tuple<int, int, std::string, std::string>> seen;
+  for (auto& d : ds)
+    if (seen.emplace(d.line, d.column, d.message, d.hint).second) out.push_back(std::move(d));
+  return out;
+}
+
 }  // namespace
 
-Scenario load_scenario_text(const std::string& text, const std::string& file) {
+Scenario load_scenario_text(const std::string& raw, const std::string& file) {
+  if (auto bad = check_encoding(raw, file)) throw ValidationError({std::move(*bad)});
+  const std::size_t bom = utf8_bom_length(raw);
+  const std::string stripped = bom ? raw.substr(bom) : std::string();
+  const std::string& text = bom ? stripped : raw;
   YamlReader reader(file);
   Scenario s;
   try {
@@ -392,24 +418,31 @@ Scenario load_scenario_text(const std::string& text, const std::string& file) {
   } catch (const YAML::Exception& e) {  // e.g. recursion limits on hostile input
     reader.error(e.mark, "cannot read YAML: " + e.msg);
   }
-  if (!reader.ok()) {
-    auto& ds = reader.diagnostics();
-    std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-    });
-    throw ValidationError(std::move(ds));
-  }
+  if (!reader.ok()) throw ValidationError(sorted_unique(std::move(reader.diagnostics())));
   return s;
 }
 
 std::string read_file(const std::string& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw Error(path + ": is a directory, not a file");
+  const auto status = std::filesystem::status(path, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels)
+    throw Error(path + ": cannot open file: a loop of symbolic links");
+  if (std::filesystem::is_directory(status)) throw Error(path + ": is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path + ": cannot open file");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  std::string out;
+  std::vector<char> buffer(std::size_t{1} << 16);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (out.size() + got > kMaxInputBytes)
+      throw ValidationError({{path, 0, 0, "the file is larger than 64 MiB",
+                              "parley reads scenario and domain files of up to 64 MiB; is this "
+                              "the file you meant?"}});
+    out.append(buffer.data(), got);
+  }
+  if (in.bad()) throw Error(path + ": cannot read file");
+  return out;
 }
 
 Scenario load_scenario_file(const std::string& path) {
@@ -418,9 +451,10 @@ Scenario load_scenario_file(const std::string& path) {
 
 Scenario resolve_scenario(const std::string& path_or_name) {
   const std::string name = path_or_name.empty() ? std::string(kDefaultScenario) : path_or_name;
-  if (const BuiltinScenario* b = find_builtin(name); b && !std::filesystem::exists(name))
+  std::error_code ec;  // a path that cannot be examined (a symbolic link loop) is read_file's
+  if (const BuiltinScenario* b = find_builtin(name); b && !std::filesystem::exists(name, ec))
     return load_scenario_text(std::string(b->yaml), "builtin:" + std::string(b->name));
-  if (std::filesystem::is_directory(name)) return load_genius_folder(name);
+  if (std::filesystem::is_directory(name, ec)) return load_genius_folder(name);
   return load_scenario_file(name);
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "io/finite.hpp"
 #include "io/text.hpp"
 
 namespace parley::io {
@@ -74,6 +75,8 @@ std::vector<std::pair<std::string, Estimate>> estimates(const Scenario& s,
     for (std::size_t o = 0; o < s.issues[i].options.size(); ++o)
       out.emplace_back("terms." + s.issues[i].id + "." + s.issues[i].options[o].id,
                        proportion_ci(a.option_count(i, static_cast<int>(o)), a.signed_runs()));
+  for (const auto& [name, e] : out)  // the table, the JSON and the CSV all come from here
+    for (double x : {e.value, e.low, e.high}) finite(x, name);
   return out;
 }
 
@@ -186,6 +189,7 @@ std::string compare_table(const SweepReport& r) {
       out += fmt::format("  {}\n", sim::variant_name(s, o, v));
       bool any = false;
       auto row = [&](std::size_t j, const Estimate& d) {
+        for (double x : {d.value, d.low, d.high}) finite(x, "paired.", pr.metrics[j]);
         out += fmt::format("    {:<40} {} [{}, {}]\n", pr.metrics[j], amount(d.value, true),
                            amount(d.low, true), amount(d.high, true));
       };
@@ -249,7 +253,7 @@ json sweep_json(const SweepReport& r) {
     vs.push_back(vj);
   }
   out["variants"] = vs;
-  return out;
+  return finite_json(std::move(out), "parley sweep --json");
 }
 
 std::string sweep_csv(const SweepReport& r) {
@@ -263,6 +267,7 @@ std::string sweep_csv(const SweepReport& r) {
       out += fmt::format("{},{},{},{},{}\n", k, name, e.value, e.low, e.high);
     for (std::size_t j = 0; v > 0 && j < M; ++j) {  // against the first variant
       const Estimate d = mean_ci(pr.at(v, j));
+      for (double x : {d.value, d.low, d.high}) finite(x, "paired.", pr.metrics[j]);
       out += fmt::format("paired.{},{},{},{},{}\n", pr.metrics[j], name, d.value, d.low, d.high);
     }
   }

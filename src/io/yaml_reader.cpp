@@ -3,6 +3,8 @@
 #include <cmath>
 #include <set>
 
+#include "io/yaml_guard.hpp"
+
 namespace parley::io {
 
 std::string describe_type(const YAML::Node& node) {
@@ -190,7 +192,8 @@ std::optional<double> YamlReader::distribution(const YAML::Node& node, const std
       break;
     case Distribution::Kind::beta:
       two_params_and_bounds("takes [a, b] or [a, b, lo, hi]");
-      if (!(d.a > 0) || !(d.b > 0)) problem = "needs shapes a, b > 0";
+      if (!(d.a >= kMinBetaShape && d.b >= kMinBetaShape))
+        problem = "needs shapes a, b of at least 0.05 (see the format's uncertainty rules)";
       if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
         problem = "needs finite bounds here: give [a, b, lo, hi]";
       if (!(d.lo < d.hi)) problem = "needs lo < hi";
@@ -311,6 +314,7 @@ int YamlReader::reference(const YAML::Node& node, const std::vector<std::string>
 }
 
 std::optional<YAML::Node> parse_yaml(const std::string& text, YamlReader& reader) {
+  if (!check_yaml_events(text, reader)) return std::nullopt;
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {

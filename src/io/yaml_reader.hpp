@@ -12,6 +12,12 @@
 
 namespace parley::io {
 
+/// The smallest shape of a beta distribution (docs/scenario-format.md#uncertainty). Below
+/// it most of the mass lies within rounding of the two ends: beta(0.02, 0.02) draws exactly
+/// lo or hi a quarter of the time, and shapes near 0.001 make the gamma sampler's ratio 0/0
+/// (NaN). No one means that as a belief about a number: give the number, or a wider shape.
+inline constexpr double kMinBetaShape = 0.05;
+
 class YamlReader {
  public:
   explicit YamlReader(std::string file) : file_(std::move(file)) {}
@@ -86,7 +92,8 @@ class YamlReader {
                                      double hi);
 };
 
-/// Parses YAML text; a syntax error becomes a diagnostic and returns nullopt.
+/// Parses YAML text after check_yaml_events (io/yaml_guard.hpp); a syntax error or a refused
+/// construct becomes a diagnostic and returns nullopt.
 std::optional<YAML::Node> parse_yaml(const std::string& text, YamlReader& reader);
 
 std::string describe_type(const YAML::Node& node);
