@@ -10,7 +10,7 @@
 #include <new>
 
 #include "engine/engine.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
 
 namespace {
 std::atomic<std::uint64_t> g_allocations{0};
@@ -38,7 +38,7 @@ namespace {
 using namespace parley;
 
 void run_builtin(benchmark::State& state) {
-  const Scenario s = io::resolve_scenario("");
+  const Scenario s = load::resolve_scenario("");
   engine::Engine e(s, 0);
   engine::RunResult r;
   for (std::uint64_t w = 1; w <= 8; ++w) e.run(w, r);  // warm: buffers reach their sizes
@@ -60,7 +60,7 @@ void run_builtin(benchmark::State& state) {
 BENCHMARK(run_builtin)->Name("run/ukraine-2025")->Unit(benchmark::kMicrosecond);
 
 void steps_genius(benchmark::State& state, const std::string& domain) {
-  const Scenario s = io::resolve_scenario(std::string(PARLEY_DATA_DIR) + "/genius/" + domain);
+  const Scenario s = load::resolve_scenario(std::string(PARLEY_DATA_DIR) + "/genius/" + domain);
   engine::Engine e(s, 0);
   engine::RunResult r;
   std::uint64_t steps = 0, seed = 1;

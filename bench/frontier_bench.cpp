@@ -18,7 +18,7 @@
 #include "analysis/blocks.hpp"
 #include "analysis/pareto.hpp"
 #include "core/utility.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
 #include "support/random_scenario.hpp"
 
 namespace {
@@ -33,7 +33,7 @@ Scenario space(int issues, int options, int parties, std::uint64_t seed) {
   spec.dyadic = false;
   spec.reservations = false;
   spec.seed = seed;
-  return io::load_scenario_text(testing::random_scenario_yaml(spec), "bench.yaml");
+  return load::load_scenario_text(testing::random_scenario_yaml(spec), "bench.yaml");
 }
 
 void frontier(benchmark::State& state) {
@@ -61,7 +61,7 @@ BENCHMARK(frontier)->Name("frontier/2p_18x10")->Args({18, 10, 2})->Unit(benchmar
 
 // The whole `parley analyze` of the built-in scenario (target: well under a second).
 void analyze_builtin(benchmark::State& state) {
-  const Scenario s = io::resolve_scenario("");
+  const Scenario s = load::resolve_scenario("");
   std::uint64_t zopa = 0;
   for (auto _ : state) {
     const analysis::AnalysisResult r = analysis::analyze(s);

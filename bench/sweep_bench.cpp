@@ -4,7 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include "analysis/victory.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
 #include "sim/sweep.hpp"
 
 namespace {
@@ -12,7 +12,7 @@ namespace {
 using namespace parley;
 
 void sweep(benchmark::State& state) {
-  const Scenario s = io::resolve_scenario("");
+  const Scenario s = load::resolve_scenario("");
   sim::SweepOptions o;
   o.runs = 8 * sim::kChunk;
   o.threads = static_cast<int>(state.range(0));

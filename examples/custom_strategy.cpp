@@ -13,8 +13,8 @@
 #include <iostream>
 
 #include "engine/engine.hpp"
-#include "engine/strategy.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
+#include "strategies/strategy.hpp"
 
 namespace {
 
@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   // 2. Use it from a scenario (`strategies: {candidate: {type: reciprocator, slack: 0.1}}`)
   //    or, as here, by editing the loaded scenario.
   try {
-    Scenario s = io::resolve_scenario(argc > 1 ? argv[1] : "scenarios/logroll.yaml");
+    Scenario s = load::resolve_scenario(argc > 1 ? argv[1] : "scenarios/logroll.yaml");
     for (auto& st : s.process.strategies) st = StrategySpec{"reciprocator", {{"slack", 0.1}}};
     // 3. Run it.
     engine::Engine e(s, 0);

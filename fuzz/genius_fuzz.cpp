@@ -11,7 +11,7 @@
 
 #include "core/errors.hpp"
 #include "core/utility.hpp"
-#include "io/genius.hpp"
+#include "load/genius.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -23,12 +23,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     pos = end + 1;
   }
   if (parts.size() < 2) return 0;  // a domain needs at least one profile
-  const parley::io::GeniusText domain{"fuzz/domain.xml", parts[0]};
-  std::vector<parley::io::GeniusText> profiles;
+  const parley::load::GeniusText domain{"fuzz/domain.xml", parts[0]};
+  std::vector<parley::load::GeniusText> profiles;
   for (std::size_t k = 1; k < parts.size(); ++k)
     profiles.push_back({"fuzz/party" + std::to_string(k) + ".xml", parts[k]});
   try {
-    const parley::Scenario s = parley::io::load_genius_texts("fuzz", domain, profiles);
+    const parley::Scenario s = parley::load::load_genius_texts("fuzz", domain, profiles);
     const parley::UtilityModel model(s);
     const auto x = s.default_package();
     for (std::size_t k = 0; k < model.parties(); ++k)

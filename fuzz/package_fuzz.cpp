@@ -7,8 +7,9 @@
 #include <string>
 
 #include "core/errors.hpp"
-#include "io/package.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/package.hpp"
+#include "load/scenario_yaml.hpp"
+#include "report/package_text.hpp"
 
 namespace {
 
@@ -30,14 +31,14 @@ packages:
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  static const parley::Scenario s = parley::io::load_scenario_text(kScenario, "fuzz.yaml");
+  static const parley::Scenario s = parley::load::load_scenario_text(kScenario, "fuzz.yaml");
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
-    const auto x = parley::io::parse_package(s, text);
+    const auto x = parley::load::parse_package(s, text);
     if (x.size() != s.issues.size()) std::abort();
     for (std::size_t i = 0; i < x.size(); ++i)
       if (x[i] < 0 || static_cast<std::size_t>(x[i]) >= s.issues[i].options.size()) std::abort();
-    if (parley::io::parse_package(s, parley::io::format_package(s, x)) != x) std::abort();
+    if (parley::load::parse_package(s, parley::report::format_package(s, x)) != x) std::abort();
   } catch (const parley::ValidationError&) {
   }
   return 0;

@@ -7,19 +7,20 @@
 #include "core/errors.hpp"
 #include "core/utility.hpp"
 #include "engine/engine.hpp"
-#include "io/package.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/package.hpp"
+#include "load/scenario_yaml.hpp"
+#include "report/package_text.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
-    const parley::Scenario s = parley::io::load_scenario_text(text, "fuzz.yaml");
+    const parley::Scenario s = parley::load::load_scenario_text(text, "fuzz.yaml");
     // A loaded scenario must be usable: build the model and evaluate the default package.
     const parley::UtilityModel model(s);
     const auto x = s.default_package();
     volatile double sink = 0;
     for (std::size_t k = 0; k < model.parties(); ++k) sink = sink + model.utility(k, x);
-    for (const auto& p : s.packages) (void)parley::io::format_package(s, p.options);
+    for (const auto& p : s.packages) (void)parley::report::format_package(s, p.options);
     // And runnable: every design, on small spaces and short runs (to keep executions fast).
     double rounds = 0;
     for (double c : s.process.cadence) rounds += c * s.process.horizon;

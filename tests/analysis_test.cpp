@@ -13,7 +13,7 @@
 #include "analysis/solutions.hpp"
 #include "analysis/zopa.hpp"
 #include "core/utility.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
 #include "support/random_scenario.hpp"
 
 namespace parley::analysis {
@@ -105,7 +105,7 @@ TEST_P(FrontierProperty, EqualsBruteForce) {
   spec.red_lines = (seed / 32) % 2 ? 1 : 0;
   const std::string yaml = testing::random_scenario_yaml(spec);
   SCOPED_TRACE(yaml);
-  const Scenario s = io::load_scenario_text(yaml, "random.yaml");
+  const Scenario s = load::load_scenario_text(yaml, "random.yaml");
   const Brute brute(s);
   AnalysisResult r = analyze(s);
 
@@ -158,7 +158,7 @@ TEST(FrontierProperty, RealValuedMatchesWithinTolerance) {
     spec.parties = 3;
     spec.issues = 5;
     spec.interactions = seed % 2 ? 2 : 0;
-    const Scenario s = io::load_scenario_text(testing::random_scenario_yaml(spec), "real.yaml");
+    const Scenario s = load::load_scenario_text(testing::random_scenario_yaml(spec), "real.yaml");
     const Brute brute(s);
     const auto want = brute.frontier(all_true(brute.u.size()));
     const AnalysisResult r = analyze(s);
@@ -193,7 +193,7 @@ TEST(Frontier, ApproximationHonoursItsErrorBound) {
   spec.parties = 3;
   spec.issues = 7;
   spec.min_options = 3;
-  const Scenario s = io::load_scenario_text(testing::random_scenario_yaml(spec), "approx.yaml");
+  const Scenario s = load::load_scenario_text(testing::random_scenario_yaml(spec), "approx.yaml");
   const Brute brute(s);
   const auto exact = brute.frontier(all_true(brute.u.size()));
   AnalysisOptions o;
@@ -221,7 +221,7 @@ TEST(Zopa, SampledEstimateBracketsTheExactCount) {
   spec.parties = 3;
   spec.issues = 8;
   spec.red_lines = 1;
-  const Scenario s = io::load_scenario_text(testing::random_scenario_yaml(spec), "zopa.yaml");
+  const Scenario s = load::load_scenario_text(testing::random_scenario_yaml(spec), "zopa.yaml");
   const UtilityModel m(s);
   const auto blocks = make_blocks(s, m);
   Vec r;
@@ -270,7 +270,7 @@ Scenario curve(int n, F f, G g, double d1, double d2) {
     }
     y << "]\n";
   }
-  return io::load_scenario_text(y.str(), "curve.yaml");
+  return load::load_scenario_text(y.str(), "curve.yaml");
 }
 
 const double* solution(const AnalysisResult& r, const std::string& name) {
@@ -322,7 +322,7 @@ TEST(Analyze, PackageChecksAgreeWithBruteForce) {
     spec.parties = 3;
     spec.issues = 4;
     spec.red_lines = seed % 2;
-    const Scenario s = io::load_scenario_text(testing::random_scenario_yaml(spec), "check.yaml");
+    const Scenario s = load::load_scenario_text(testing::random_scenario_yaml(spec), "check.yaml");
     const Brute brute(s);
     const Space space = s.space();
     std::vector<std::vector<int>> extra;

@@ -19,8 +19,8 @@
 
 #include "core/utility.hpp"
 #include "engine/engine.hpp"
-#include "engine/strategy.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
+#include "strategies/strategy.hpp"
 #include "support/random_process.hpp"
 #include "support/random_scenario.hpp"
 
@@ -202,7 +202,7 @@ TEST_P(Conformance, RunsKeepTheInvariants) {
     spec.issues = 4 + static_cast<int>(seed % 3);
     spec.party_strategy = "conformance." + pair.party;
     spec.mediator_strategy = pair.mediator;
-    const Scenario s = io::load_scenario_text(testing::random_process_yaml(spec), "random.yaml");
+    const Scenario s = load::load_scenario_text(testing::random_process_yaml(spec), "random.yaml");
     Engine engine(s, 0);
     RunResult r;
     g_observed = 0;
@@ -247,7 +247,7 @@ TEST_P(ConformanceAlternating, AcceptedOffersAreAcceptableToBoth) {
         testing::random_scenario_yaml(spec) +
         "process: {protocol: alternating_offers, horizon: 6, strategies: {p0: " + GetParam() +
         ", p1: " + GetParam() + "}}\n";
-    const Scenario s = io::load_scenario_text(yaml, "alternating.yaml");
+    const Scenario s = load::load_scenario_text(yaml, "alternating.yaml");
     const RunResult r = Engine(s, 0).run(seed);
     const UtilityModel m(s);
     EXPECT_EQ(fingerprint(Engine(s, 0).run(seed)), fingerprint(r));

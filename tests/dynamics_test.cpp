@@ -7,13 +7,13 @@
 
 #include "analysis/zopa.hpp"
 #include "engine/engine.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
 
 namespace parley::engine {
 namespace {
 
 Scenario load(const std::string& yaml) {
-  return io::load_scenario_text(yaml, "dynamics.yaml");
+  return load::load_scenario_text(yaml, "dynamics.yaml");
 }
 
 std::ptrdiff_t first(const RunResult& r, EventType t) {
@@ -207,8 +207,8 @@ TEST(Dynamics, LeakFrequencyMatchesTheConfiguredProbability) {
     const auto [leaks, meetings] = leak_tally(s, design, 200);
     ASSERT_GT(meetings, 5000);
     // 99.9% Wilson interval of the observed rate contains p.
-    const auto [lo, hi] = wilson(static_cast<std::uint64_t>(leaks),
-                                           static_cast<std::uint64_t>(meetings), 3.2905);
+    const auto [lo, hi] =
+        wilson(static_cast<std::uint64_t>(leaks), static_cast<std::uint64_t>(meetings), 3.2905);
     EXPECT_LE(lo, p) << "design " << design << ": " << leaks << "/" << meetings;
     EXPECT_GE(hi, p) << "design " << design << ": " << leaks << "/" << meetings;
   }

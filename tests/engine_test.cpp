@@ -1,6 +1,6 @@
 // The negotiating process on small hand-built scenarios whose answer is known.
 #include "engine/engine.hpp"
-#include "engine/strategy.hpp"
+#include "strategies/strategy.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,15 +9,15 @@
 #include <sstream>
 #include <type_traits>
 
-#include "io/run_out.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
+#include "report/run_out.hpp"
 #include "support/random_scenario.hpp"
 
 namespace parley::engine {
 namespace {
 
 Scenario load(const std::string& yaml) {
-  return io::load_scenario_text(yaml, "test.yaml");
+  return load::load_scenario_text(yaml, "test.yaml");
 }
 
 /// Two parties splitting 1 in n steps: a gets share i/n, b gets 1 - i/n.
@@ -436,17 +436,17 @@ TEST(Engine, PartiesSeeOnlyTheirOwnDataAndNoVotesInShuttle) {
 }
 
 TEST(Engine, SameSeedSameBytes) {
-  const Scenario s = io::resolve_scenario("");
+  const Scenario s = load::resolve_scenario("");
   for (std::size_t d = 0; d < s.process.designs.size(); ++d) {
     Engine a(s, d), b(s, d);
     const RunResult ra = a.run(7), rb = b.run(7);
     RunResult rc;
     a.run(7, rc);  // reusing an engine and a result changes nothing
-    io::RunReport pa{&s, d, 7, &ra, std::vector<double>(ra.utility.size(), 0.5)};
-    io::RunReport pb{&s, d, 7, &rb, pa.victory};
-    io::RunReport pc{&s, d, 7, &rc, pa.victory};
-    EXPECT_EQ(io::run_json(pa).dump(), io::run_json(pb).dump());
-    EXPECT_EQ(io::run_json(pa).dump(), io::run_json(pc).dump());
+    report::RunReport pa{&s, d, 7, &ra, std::vector<double>(ra.utility.size(), 0.5)};
+    report::RunReport pb{&s, d, 7, &rb, pa.victory};
+    report::RunReport pc{&s, d, 7, &rc, pa.victory};
+    EXPECT_EQ(report::run_json(pa).dump(), report::run_json(pb).dump());
+    EXPECT_EQ(report::run_json(pa).dump(), report::run_json(pc).dump());
   }
 }
 

@@ -8,8 +8,8 @@
 
 #include "analysis/analyze.hpp"
 #include "core/errors.hpp"
-#include "io/genius.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/genius.hpp"
+#include "load/scenario_yaml.hpp"
 
 namespace parley {
 namespace {
@@ -29,7 +29,7 @@ class GeniusReference : public ::testing::TestWithParam<nlohmann::json> {};
 TEST_P(GeniusReference, ReproducesTheReferenceFigures) {
   const nlohmann::json& ref = GetParam();
   const std::string domain = ref["domain"];
-  const Scenario s = io::resolve_scenario(kDir + "/" + domain);
+  const Scenario s = load::resolve_scenario(kDir + "/" + domain);
   const analysis::AnalysisResult r = analysis::analyze(s);
   const std::size_t n = ref["parties"].size();
   ASSERT_EQ(r.stakeholders.size(), n);
@@ -76,7 +76,7 @@ TEST(Genius, MalformedXmlNamesFileLineAndColumn) {
   std::ofstream(dir + "/x_domain.xml") << "<utility_space>\n  <objective>\n    <issue name='a'\n";
   std::ofstream(dir + "/x_a.xml") << "<utility_space/>\n";
   try {
-    io::load_genius_folder(dir);
+    load::load_genius_folder(dir);
     FAIL() << "expected an error";
   } catch (const ValidationError& e) {
     ASSERT_FALSE(e.diagnostics().empty());
@@ -109,7 +109,7 @@ const std::string kWeights =
 /// The first diagnostic of a domain that must not load.
 Diagnostic refused(const std::string& domain, const std::string& prof) {
   try {
-    io::load_genius_texts("d", {"d/domain.xml", domain}, {{"d/p.xml", prof}});
+    load::load_genius_texts("d", {"d/domain.xml", domain}, {{"d/p.xml", prof}});
   } catch (const ValidationError& e) {
     return e.diagnostics().front();
   }
@@ -119,8 +119,8 @@ Diagnostic refused(const std::string& domain, const std::string& prof) {
 
 TEST(Genius, InMemoryTextsLoadAsTheFolderWould) {
   const Scenario s =
-      io::load_genius_texts("d", {"d/domain.xml", kDomain},
-                            {{"d/p.xml", profile(kWeights, "<reservation value=\"0.3\"/>\n")}});
+      load::load_genius_texts("d", {"d/domain.xml", kDomain},
+                              {{"d/p.xml", profile(kWeights, "<reservation value=\"0.3\"/>\n")}});
   ASSERT_EQ(s.parties.size(), 1u);
   EXPECT_EQ(s.parties[0].id, "p");
   EXPECT_DOUBLE_EQ(s.preferences[0]->weights[0], 0.6);
@@ -186,7 +186,7 @@ TEST(Genius, DuplicateDomainEntriesAreRefused) {
 TEST(Genius, FolderWithoutDomainIsAnError) {
   const std::string dir = ::testing::TempDir() + "/parley_genius_empty";
   std::filesystem::create_directories(dir);
-  EXPECT_THROW(io::load_genius_folder(dir), std::exception);
+  EXPECT_THROW(load::load_genius_folder(dir), std::exception);
 }
 
 }  // namespace

@@ -8,13 +8,14 @@
 #include <fstream>
 #include <limits>
 
+#include "analysis/verdict.hpp"
 #include "core/errors.hpp"
 #include "core/utility.hpp"
-#include "io/cycles.hpp"
-#include "io/encoding.hpp"
-#include "io/finite.hpp"
-#include "io/json_out.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/cycles.hpp"
+#include "load/encoding.hpp"
+#include "load/scenario_yaml.hpp"
+#include "report/finite.hpp"
+#include "report/json_out.hpp"
 
 namespace parley {
 namespace {
@@ -27,7 +28,7 @@ const std::string kValid =
 /// The diagnostics of a text that must not load.
 std::vector<Diagnostic> refused(const std::string& text) {
   try {
-    io::load_scenario_text(text, "in.yaml");
+    load::load_scenario_text(text, "in.yaml");
   } catch (const ValidationError& e) {
     return e.diagnostics();
   }
@@ -36,7 +37,7 @@ std::vector<Diagnostic> refused(const std::string& text) {
 }
 
 TEST(Encoding, Utf8ByteOrderMarkIsSkipped) {
-  const Scenario s = io::load_scenario_text("\xEF\xBB\xBF" + kValid, "bom.yaml");
+  const Scenario s = load::load_scenario_text("\xEF\xBB\xBF" + kValid, "bom.yaml");
   EXPECT_EQ(s.name, "x");
   EXPECT_EQ(s.parties.size(), 2u);
   // Columns of line 1 count from after the mark, as without it.
@@ -66,22 +67,22 @@ TEST(Encoding, Utf32IsRefused) {
 TEST(Encoding, CrLfIsFineButCrAloneIsNot) {
   std::string crlf;
   for (char c : kValid) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
-  EXPECT_EQ(io::load_scenario_text(crlf, "crlf.yaml").name, "x");
-  EXPECT_FALSE(io::check_encoding("a\r\nb\r\n", "f").has_value());
-  EXPECT_TRUE(io::check_encoding("a\rb", "f").has_value());
-  EXPECT_TRUE(io::check_encoding("a\r", "f").has_value());
+  EXPECT_EQ(load::load_scenario_text(crlf, "crlf.yaml").name, "x");
+  EXPECT_FALSE(load::check_encoding("a\r\nb\r\n", "f").has_value());
+  EXPECT_TRUE(load::check_encoding("a\rb", "f").has_value());
+  EXPECT_TRUE(load::check_encoding("a\r", "f").has_value());
 }
 
 TEST(Encoding, Utf8RulesAreExact) {
-  EXPECT_TRUE(io::is_utf8("plain ascii"));
-  EXPECT_TRUE(io::is_utf8("中国 \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF"));  // up to U+10FFFF
-  EXPECT_FALSE(io::is_utf8("\xF4\x90\x80\x80"));                       // above U+10FFFF
-  EXPECT_FALSE(io::is_utf8("\xE0\x80\xAF"));                           // overlong
-  EXPECT_FALSE(io::is_utf8("\xED\xBF\xBF"));                           // a surrogate
-  EXPECT_FALSE(io::is_utf8("\xE4\xB8"));                               // cut short
-  EXPECT_FALSE(io::is_utf8("\x80"));                                   // a lone continuation
+  EXPECT_TRUE(load::is_utf8("plain ascii"));
+  EXPECT_TRUE(load::is_utf8("中国 \xF0\x9F\x98\x80 \xF4\x8F\xBF\xBF"));  // up to U+10FFFF
+  EXPECT_FALSE(load::is_utf8("\xF4\x90\x80\x80"));                       // above U+10FFFF
+  EXPECT_FALSE(load::is_utf8("\xE0\x80\xAF"));                           // overlong
+  EXPECT_FALSE(load::is_utf8("\xED\xBF\xBF"));                           // a surrogate
+  EXPECT_FALSE(load::is_utf8("\xE4\xB8"));                               // cut short
+  EXPECT_FALSE(load::is_utf8("\x80"));                                   // a lone continuation
   // The error names the line and the byte column of the first bad byte.
-  const auto d = io::check_encoding("ok\nstill ok \xC3\xA9\nbad \xC3(\n", "f.yaml");
+  const auto d = load::check_encoding("ok\nstill ok \xC3\xA9\nbad \xC3(\n", "f.yaml");
   ASSERT_TRUE(d.has_value());
   EXPECT_EQ(d->format(),
             "f.yaml:3:5: error: invalid UTF-8: the byte 0xC3 does not start a valid UTF-8 "
@@ -139,7 +140,7 @@ TEST(DidYouMean, EditDistanceIsUnchanged) {
 TEST(ReadFile, EndlessInputsStopAtTheCap) {
   if (!std::filesystem::exists("/dev/zero")) GTEST_SKIP() << "no /dev/zero";
   try {
-    (void)io::read_file("/dev/zero");
+    (void)load::read_file("/dev/zero");
     FAIL() << "expected a ValidationError";
   } catch (const ValidationError& e) {
     EXPECT_NE(std::string(e.what()).find("/dev/zero: error: the file is larger than 64 MiB"),
@@ -152,7 +153,7 @@ TEST(ReadFile, DirectoriesAndLinkLoopsAreNamed) {
   const std::string dir = ::testing::TempDir() + "/parley_read_file";
   std::filesystem::create_directories(dir);
   try {
-    (void)io::read_file(dir);
+    (void)load::read_file(dir);
     FAIL();
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("is a directory"), std::string::npos) << e.what();
@@ -162,8 +163,8 @@ TEST(ReadFile, DirectoriesAndLinkLoopsAreNamed) {
   std::filesystem::remove(dir + "/l2", ec);
   std::filesystem::create_symlink("l2", dir + "/l1");
   std::filesystem::create_symlink("l1", dir + "/l2");
-  for (const auto& load : {+[](const std::string& p) { (void)io::read_file(p); },
-                           +[](const std::string& p) { (void)io::resolve_scenario(p); }}) {
+  for (const auto& load : {+[](const std::string& p) { (void)load::read_file(p); },
+                           +[](const std::string& p) { (void)load::resolve_scenario(p); }}) {
     try {
       load(dir + "/l1");
       FAIL();
@@ -176,9 +177,9 @@ TEST(ReadFile, DirectoriesAndLinkLoopsAreNamed) {
 }
 
 TEST(Finite, NonFiniteNumbersNeverReachAnOutput) {
-  EXPECT_EQ(io::finite(0.25, "x"), 0.25);
+  EXPECT_EQ(report::finite(0.25, "x"), 0.25);
   try {
-    io::finite(std::nan(""), "utility of ", "ua");
+    report::finite(std::nan(""), "utility of ", "ua");
     FAIL();
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("utility of ua is nan"), std::string::npos) << e.what();
@@ -186,19 +187,19 @@ TEST(Finite, NonFiniteNumbersNeverReachAnOutput) {
   nlohmann::ordered_json j;
   j["a"] = {1.0, std::numeric_limits<double>::infinity()};
   try {
-    io::finite_json(j, "test");
+    report::finite_json(j, "test");
     FAIL();
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("test: a[1] is infinite"), std::string::npos) << e.what();
   }
   // Through a real output: a verdict whose utility is NaN.
-  const Scenario s = io::load_scenario_text(kValid, "v.yaml");
+  const Scenario s = load::load_scenario_text(kValid, "v.yaml");
   const UtilityModel m(s);
-  auto verdicts = io::judge(s, m, s.default_package());
-  EXPECT_NO_THROW(io::eval_json(s, s.default_package(), verdicts));
+  auto verdicts = analysis::judge(s, m, s.default_package());
+  EXPECT_NO_THROW(report::eval_json(s, s.default_package(), verdicts));
   verdicts[1].utility = std::nan("");
   try {
-    io::eval_json(s, s.default_package(), verdicts);
+    report::eval_json(s, s.default_package(), verdicts);
     FAIL();
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("parley eval --json: parties[1].utility is nan"),
@@ -208,18 +209,18 @@ TEST(Finite, NonFiniteNumbersNeverReachAnOutput) {
 }
 
 TEST(Cycles, FoundInGraphsOfAnyShape) {
-  EXPECT_TRUE(io::find_cycles({{1, 2}, {2}, {}}).empty());  // a diamond is no cycle
-  const auto c = io::find_cycles({{1}, {2}, {0}, {}});
+  EXPECT_TRUE(load::find_cycles({{1, 2}, {2}, {}}).empty());  // a diamond is no cycle
+  const auto c = load::find_cycles({{1}, {2}, {0}, {}});
   ASSERT_EQ(c.size(), 1u);
-  EXPECT_EQ(io::describe_cycle(c[0], {"a", "b", "c", "d"}), "a → b → c → a");
+  EXPECT_EQ(load::describe_cycle(c[0], {"a", "b", "c", "d"}), "a → b → c → a");
   EXPECT_EQ(c[0].from, 2);
   EXPECT_EQ(c[0].edge, 0u);
   // A long chain: no recursion to overflow.
   std::vector<std::vector<int>> chain(200000);
   for (std::size_t i = 0; i + 1 < chain.size(); ++i) chain[i] = {static_cast<int>(i + 1)};
-  EXPECT_TRUE(io::find_cycles(chain).empty());
+  EXPECT_TRUE(load::find_cycles(chain).empty());
   chain.back() = {0};
-  EXPECT_EQ(io::find_cycles(chain).size(), 1u);
+  EXPECT_EQ(load::find_cycles(chain).size(), 1u);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // The strategy registry: parameters declared once drive validation, defaults and the docs.
-#include "engine/registry.hpp"
+#include "strategies/registry.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "core/errors.hpp"
-#include "engine/strategy.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
+#include "strategies/strategy.hpp"
 
 namespace parley::engine {
 namespace {
@@ -61,7 +61,7 @@ std::string scenario_with(const std::string& process) {
 /// The first diagnostic of loading `process`, or "" when it loads.
 std::string first_error(const std::string& process) {
   try {
-    (void)io::load_scenario_text(scenario_with(process), "s.yaml");
+    (void)load::load_scenario_text(scenario_with(process), "s.yaml");
   } catch (const ValidationError& e) {
     const Diagnostic& d = e.diagnostics().front();
     return std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.message + " | " +

@@ -5,8 +5,8 @@
 #include <functional>
 #include <string>
 
+#include "core/digest.hpp"
 #include "core/errors.hpp"
-#include "sim/digest.hpp"
 #include "sim/store.hpp"
 
 namespace parley::sim {

@@ -8,8 +8,8 @@
 #include <stdexcept>
 
 #include "core/errors.hpp"
-#include "io/scenario_yaml.hpp"
-#include "io/sweep_out.hpp"
+#include "load/scenario_yaml.hpp"
+#include "report/sweep_out.hpp"
 #include "sim/store.hpp"
 #include "sim/sweep.hpp"
 
@@ -47,7 +47,7 @@ dynamics:
 )";
 
 Scenario scenario() {
-  return io::load_scenario_text(kYaml, "uncertain.yaml");
+  return load::load_scenario_text(kYaml, "uncertain.yaml");
 }
 
 std::string bytes(const SweepResult& r) {
@@ -257,7 +257,7 @@ TEST(Sweep, LinkedFieldsShareOneDrawPerRun) {
   swap("fatigue: {a: {normal: [0.01, 0.005, 0, 0.03]}, b: 0.01}",
        "fatigue: {a: {normal: [0.01, 0.005, 0, 0.03], draw: pace}, b: 0.01}");
   swap("probability: {uniform: [0, 0.02]}", "probability: {uniform: [0, 0.02], draw: -pace}");
-  const Scenario s = io::load_scenario_text(y, "linked.yaml");
+  const Scenario s = load::load_scenario_text(y, "linked.yaml");
   ASSERT_EQ(s.uncertain[1].draw, "pace");
   ASSERT_EQ(s.uncertain[2].draw, "pace");
   EXPECT_TRUE(s.uncertain[4].reversed);
@@ -286,7 +286,7 @@ TEST(Distributions, InvalidDistributionsAreReportedWithTheirPlace) {
     const std::string from = "{uniform: [0.2, 0.5]}";
     y.replace(y.find(from), from.size(), field);
     try {
-      io::load_scenario_text(y, "u.yaml");
+      load::load_scenario_text(y, "u.yaml");
     } catch (const ValidationError& e) {
       return e.diagnostics().front().format();
     }
@@ -308,7 +308,7 @@ TEST(Distributions, InvalidDistributionsAreReportedWithTheirPlace) {
   std::string y = kYaml;
   y.replace(y.find("horizon: 18"), 11, "escalate_after: {uniform: [1, 3]}");
   try {
-    io::load_scenario_text(y, "u.yaml");
+    load::load_scenario_text(y, "u.yaml");
     FAIL();
   } catch (const ValidationError& e) {
     EXPECT_NE(e.diagnostics().front().format().find("escalate_after"), std::string::npos);
@@ -319,13 +319,13 @@ TEST(Distributions, InvalidDistributionsAreReportedWithTheirPlace) {
 }  // namespace parley::sim
 
 TEST(SweepOutput, AmountsAreReadableWithoutExponentsExceptWhenTiny) {
-  EXPECT_EQ(parley::io::amount(95080.4), "95080");
-  EXPECT_EQ(parley::io::amount(95080.4, true), "+95080");
-  EXPECT_EQ(parley::io::amount(-35.36, true), "-35.4");
-  EXPECT_EQ(parley::io::amount(-0.008684, true), "-0.00868");
-  EXPECT_EQ(parley::io::amount(0.5905), "0.591");
-  EXPECT_EQ(parley::io::amount(0.0, true), "0");
-  EXPECT_EQ(parley::io::amount(3e-6, true), "+3.0e-06");
+  EXPECT_EQ(parley::report::amount(95080.4), "95080");
+  EXPECT_EQ(parley::report::amount(95080.4, true), "+95080");
+  EXPECT_EQ(parley::report::amount(-35.36, true), "-35.4");
+  EXPECT_EQ(parley::report::amount(-0.008684, true), "-0.00868");
+  EXPECT_EQ(parley::report::amount(0.5905), "0.591");
+  EXPECT_EQ(parley::report::amount(0.0, true), "0");
+  EXPECT_EQ(parley::report::amount(3e-6, true), "+3.0e-06");
 }
 
 namespace parley::sim {
@@ -343,7 +343,7 @@ TEST(Sweep, WithoutAgreementTheOutcomeIsWorthTheReservationAndNobodyWins) {
   swap("reservation: {triangular: [0.2, 0.3, 0.5]}", "reservation: 0.8");
   swap("fatigue: {a: {normal: [0.01, 0.005, 0, 0.03]}, b: 0.01}", "fatigue: {a: 0, b: 0}");
   swap("effects: {reservation: {b: -0.05}}", "effects: {trust: [{from: b, to: m, change: 0}]}");
-  const Scenario s = io::load_scenario_text(y, "no-zopa.yaml");
+  const Scenario s = load::load_scenario_text(y, "no-zopa.yaml");
   SweepOptions o;
   o.runs = 300;
   std::vector<RunSummary> runs;
@@ -396,7 +396,7 @@ TEST(Sweep, PairedDifferencesAgreeWithTheVariantsOwnCounts) {
     moved += std::abs(at(std::string("terms.share.") + opt));
   EXPECT_GT(moved, 0);
   // The CSV carries the paired differences, one row per metric for each later variant.
-  const std::string csv = io::sweep_csv({&s, &o, &r});
+  const std::string csv = report::sweep_csv({&s, &o, &r});
   EXPECT_NE(csv.find("\npaired.terms.share.s0,push,"), std::string::npos);
   EXPECT_NE(csv.find("\npaired.victory.b,push,"), std::string::npos);
   EXPECT_EQ(csv.find(",none,", csv.find("\npaired.")), std::string::npos);

@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "io/scenario_yaml.hpp"
+#include "load/scenario_yaml.hpp"
 
 namespace parley {
 namespace {
@@ -33,7 +33,7 @@ preferences:
 )";
 
 TEST(Utility, MatchesHandComputedValues) {
-  const Scenario s = io::load_scenario_text(kYaml, "hand.yaml");
+  const Scenario s = load::load_scenario_text(kYaml, "hand.yaml");
   const UtilityModel m(s);
   ASSERT_EQ(m.parties(), 2u);  // the mediator has no preferences
   EXPECT_EQ(m.party_index(1), 1);
@@ -48,7 +48,7 @@ TEST(Utility, MatchesHandComputedValues) {
 }
 
 TEST(Utility, RedLinesNeedEveryCondition) {
-  const Scenario s = io::load_scenario_text(kYaml, "hand.yaml");
+  const Scenario s = load::load_scenario_text(kYaml, "hand.yaml");
   const UtilityModel m(s);
   EXPECT_TRUE(m.crosses_red_line(0, std::vector<int>{0, 1}));
   EXPECT_FALSE(m.crosses_red_line(0, std::vector<int>{1, 1}));
@@ -59,7 +59,7 @@ TEST(Utility, RedLinesNeedEveryCondition) {
 }
 
 TEST(Utility, IncrementalEqualsFullEvaluationOnRandomWalks) {
-  const Scenario s = io::load_scenario_text(kYaml, "hand.yaml");
+  const Scenario s = load::load_scenario_text(kYaml, "hand.yaml");
   const UtilityModel m(s);
   std::mt19937 rng(3);
   IncrementalEvaluator inc(m, std::vector<int>{0, 0});
@@ -73,7 +73,7 @@ TEST(Utility, IncrementalEqualsFullEvaluationOnRandomWalks) {
 }
 
 TEST(Utility, OdometerEnumerationWithIncrementalUpdatesCoversSpace) {
-  const Scenario s = io::load_scenario_text(kYaml, "hand.yaml");
+  const Scenario s = load::load_scenario_text(kYaml, "hand.yaml");
   const UtilityModel m(s);
   const Space space = s.space();
   Odometer odo(space);

@@ -2,8 +2,9 @@
 #include <gtest/gtest.h>
 
 #include "core/errors.hpp"
-#include "io/package.hpp"
-#include "io/scenario_yaml.hpp"
+#include "load/package.hpp"
+#include "load/scenario_yaml.hpp"
+#include "report/package_text.hpp"
 
 namespace parley {
 namespace {
@@ -369,7 +370,7 @@ const std::string kDeep =
 
 TEST(Validation, DeepNestingIsRefusedAtItsLine) {
   try {
-    io::load_scenario_text(kDeep, "deep.yaml");
+    load::load_scenario_text(kDeep, "deep.yaml");
     FAIL() << "expected a ValidationError";
   } catch (const ValidationError& e) {
     ASSERT_EQ(e.diagnostics().size(), 1u) << e.what();
@@ -386,7 +387,7 @@ class Validation : public ::testing::TestWithParam<Case> {};
 TEST_P(Validation, ReportsMessageLineAndColumn) {
   const Case& c = GetParam();
   try {
-    io::load_scenario_text(c.yaml, "case.yaml");
+    load::load_scenario_text(c.yaml, "case.yaml");
     FAIL() << "expected a ValidationError";
   } catch (const ValidationError& e) {
     ASSERT_FALSE(e.diagnostics().empty());
@@ -419,7 +420,7 @@ TEST(Validation, ReportsAllErrorsOfAFileInOnePass) {
       "issues: [{id: i, options: []}, {id: j, default: z, options: [o]}]\n"
       "preferences: {a: {weights: {i: -1, k: 1}, values: {j: [2]}}}\n";
   try {
-    io::load_scenario_text(yaml, "many.yaml");
+    load::load_scenario_text(yaml, "many.yaml");
     FAIL();
   } catch (const ValidationError& e) {
     EXPECT_GE(e.diagnostics().size(), 5u) << e.what();
@@ -428,7 +429,7 @@ TEST(Validation, ReportsAllErrorsOfAFileInOnePass) {
 }
 
 TEST(Validation, BetaShapesFromTheBoundUpAreAccepted) {
-  const Scenario s = io::load_scenario_text(
+  const Scenario s = load::load_scenario_text(
       "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
       "preferences: {a: {reservation: {beta: [0.05, 0.05]}, weights: {i: 1}, values: {i: [0, "
       "1]}}}\n",
@@ -448,21 +449,21 @@ TEST(Validation, HostileInputsNeverCrash) {
                           "\t\tparley: 1",
                           "parties: !!binary AAAA"};
   for (const char* in : inputs)
-    EXPECT_THROW(io::load_scenario_text(in, "hostile.yaml"), ValidationError) << in;
+    EXPECT_THROW(load::load_scenario_text(in, "hostile.yaml"), ValidationError) << in;
 }
 
 TEST(Package, ParsesPairsAndDefaults) {
-  const Scenario s = io::load_scenario_file(PARLEY_SOURCE_DIR "/scenarios/logroll.yaml");
-  auto x = io::parse_package(s, "remote=high");
+  const Scenario s = load::load_scenario_file(PARLEY_SOURCE_DIR "/scenarios/logroll.yaml");
+  auto x = load::parse_package(s, "remote=high");
   EXPECT_EQ(x, (std::vector<int>{1, 2, 0}));
-  EXPECT_EQ(io::parse_package(s, "logroll"), (std::vector<int>{0, 2, 0}));
-  EXPECT_EQ(io::format_package(s, x), "salary=mid,remote=high,start=soon");
+  EXPECT_EQ(load::parse_package(s, "logroll"), (std::vector<int>{0, 2, 0}));
+  EXPECT_EQ(report::format_package(s, x), "salary=mid,remote=high,start=soon");
 }
 
 TEST(Package, ReportsEveryBadPartWithColumn) {
-  const Scenario s = io::load_scenario_file(PARLEY_SOURCE_DIR "/scenarios/logroll.yaml");
+  const Scenario s = load::load_scenario_file(PARLEY_SOURCE_DIR "/scenarios/logroll.yaml");
   try {
-    io::parse_package(s, "salery=low,remote=hihg");
+    load::parse_package(s, "salery=low,remote=hihg");
     FAIL();
   } catch (const ValidationError& e) {
     ASSERT_EQ(e.diagnostics().size(), 2u);
@@ -474,7 +475,7 @@ TEST(Package, ReportsEveryBadPartWithColumn) {
 }
 
 TEST(Utf8, ChineseLabelsRoundTrip) {
-  const Scenario s = io::load_scenario_file(PARLEY_SOURCE_DIR "/scenarios/mekong-zh.yaml");
+  const Scenario s = load::load_scenario_file(PARLEY_SOURCE_DIR "/scenarios/mekong-zh.yaml");
   EXPECT_EQ(s.parties[0].name, "中国");
   EXPECT_EQ(s.issues[0].options[1].label, "适度放水");
 }

@@ -3,20 +3,18 @@
 
 #include <iostream>
 
+#include "analysis/verdict.hpp"
 #include "cli/commands.hpp"
 #include "cli/inputs.hpp"
 #include "core/errors.hpp"
 #include "core/utility.hpp"
-#include "io/builtin.hpp"
-#include "io/json_out.hpp"
-#include "io/package.hpp"
-#include "io/scenario_yaml.hpp"
-#include "io/text.hpp"
+#include "load/builtin.hpp"
+#include "load/package.hpp"
+#include "load/scenario_yaml.hpp"
+#include "report/json_out.hpp"
+#include "report/scenario_text.hpp"
 
 namespace parley::cli {
-using io::display_width;
-using io::pad;
-using io::rpad_num;
 namespace {
 
 struct Options {
@@ -24,79 +22,6 @@ struct Options {
   std::string package;
   bool json = false;
 };
-
-void print_info(const Scenario& s) {
-  const Space space = s.space();
-  fmt::print("{}\n", s.name);
-  if (!s.description.empty()) fmt::print("{}\n", s.description);
-  fmt::print("source: {}\n\nParties ({})\n", s.source, s.parties.size());
-  std::size_t wid = 2, wname = 4;
-  for (const auto& p : s.parties) {
-    wid = std::max(wid, display_width(p.id));
-    wname = std::max(wname, display_width(p.name));
-  }
-  for (std::size_t p = 0; p < s.parties.size(); ++p) {
-    const auto& pref = s.preferences[p];
-    fmt::print(
-        "  {}  {}  {:<9}{}\n", pad(s.parties[p].id, wid), pad(s.parties[p].name, wname),
-        to_string(s.parties[p].role),
-        pref ? fmt::format("reservation {:.3f}, {} red line(s), {} interaction(s)",
-                           pref->reservation, pref->red_lines.size(), pref->interactions.size())
-             : std::string("no preferences"));
-  }
-  fmt::print("\nIssues ({}); settlement space: {} packages\n", s.issues.size(), space.size());
-  for (const auto& is : s.issues) {
-    fmt::print("  {} — {} [topic {}{}]\n", is.id, is.name, is.topic, is.detail ? ", detail" : "");
-    for (std::size_t o = 0; o < is.options.size(); ++o)
-      fmt::print("      {} {}  {}\n", static_cast<int>(o) == is.default_option ? '*' : ' ',
-                 is.options[o].id,
-                 is.options[o].label == is.options[o].id ? "" : is.options[o].label);
-  }
-  fmt::print("  (* = default option)\n\nWeights (normalised)\n");
-  std::size_t wi = 5;
-  for (const auto& is : s.issues) wi = std::max(wi, display_width(is.id));
-  fmt::print("  {}", pad("issue", wi));
-  const auto holders = s.stakeholders();
-  for (int p : holders) fmt::print("  {:>8}", s.parties[static_cast<std::size_t>(p)].id);
-  fmt::print("\n");
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
-    fmt::print("  {}", pad(s.issues[i].id, wi));
-    for (int p : holders)
-      fmt::print("  {:>8.3f}", s.preferences[static_cast<std::size_t>(p)]->weights[i]);
-    fmt::print("\n");
-  }
-  if (!s.packages.empty()) {
-    fmt::print("\nNamed packages\n");
-    for (const auto& pk : s.packages) fmt::print("  {} — {}\n", pk.id, pk.name);
-  }
-}
-
-void print_eval(const Scenario& s, const std::vector<int>& x,
-                const std::vector<io::PartyVerdict>& vs) {
-  fmt::print("Package (index {})\n", s.space().encode(x));
-  std::size_t w = 5;
-  for (const auto& is : s.issues) w = std::max(w, display_width(is.id));
-  for (const auto& p : s.parties) w = std::max(w, display_width(p.id));
-  for (std::size_t i = 0; i < s.issues.size(); ++i) {
-    const auto& opt = s.issues[i].options[static_cast<std::size_t>(x[i])];
-    fmt::print("  {}  {}{}\n", pad(s.issues[i].id, w), opt.id,
-               opt.label == opt.id ? "" : "  (" + opt.label + ")");
-  }
-  fmt::print("\n  {}  {:>8}  {:>11}  {}\n", pad("party", w), "utility", "reservation", "verdict");
-  bool all = true;
-  for (const auto& v : vs) {
-    all = all && v.acceptable();
-    std::string verdict = v.acceptable() ? "acceptable" : "";
-    if (!v.meets_reservation()) verdict = "below reservation";
-    for (const auto& r : v.red_lines_crossed)
-      verdict += (verdict.empty() ? "" : "; ") + std::string("crosses red line: ") + r;
-    fmt::print("  {}  {:>8.4f}  {:>11.4f}  {}\n",
-               pad(s.parties[static_cast<std::size_t>(v.party)].id, w), v.utility, v.reservation,
-               verdict);
-  }
-  fmt::print("\n{}\n",
-             all ? "Acceptable to every party (in the ZOPA)." : "Not acceptable to every party.");
-}
 
 }  // namespace
 
@@ -123,9 +48,9 @@ void add_basic_commands(CLI::App& app) {
   info->callback([opts, info] {
     const Scenario s = load_scenario_argument(opts->file, info->count("file") > 0);
     if (opts->json)
-      std::cout << io::scenario_json(s).dump(2) << "\n";
+      std::cout << report::scenario_json(s).dump(2) << "\n";
     else
-      print_info(s);
+      std::fputs(report::scenario_text(s).c_str(), stdout);
   });
 
   auto* eval =
@@ -137,19 +62,19 @@ void add_basic_commands(CLI::App& app) {
   eval->add_flag("--json", opts->json, "machine-readable output (docs/cli.md)");
   eval->callback([opts, eval] {
     const Scenario s = load_scenario_argument(opts->file, eval->count("file") > 0);
-    const auto x = io::parse_package(s, opts->package);
+    const auto x = load::parse_package(s, opts->package);
     const UtilityModel model(s);
-    const auto verdicts = io::judge(s, model, x);
+    const auto verdicts = analysis::judge(s, model, x);
     if (opts->json)
-      std::cout << io::eval_json(s, x, verdicts).dump(2) << "\n";
+      std::cout << report::eval_json(s, x, verdicts).dump(2) << "\n";
     else
-      print_eval(s, x, verdicts);
+      std::fputs(report::eval_text(s, x, verdicts).c_str(), stdout);
   });
 
   auto* list = app.add_subcommand("scenarios", "List the built-in scenarios");
   list->callback([] {
     for (const auto& b : builtin_scenarios()) {
-      const Scenario s = io::load_scenario_text(std::string(b.yaml), std::string(b.name));
+      const Scenario s = load::load_scenario_text(std::string(b.yaml), std::string(b.name));
       fmt::print("{}{}  {}\n", b.name, b.name == kDefaultScenario ? " (default)" : "", s.name);
     }
   });

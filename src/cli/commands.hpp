@@ -6,13 +6,13 @@
 
 namespace parley::cli {
 
-/// Help text of every command's FILE argument (io::resolve_scenario accepts all three).
+/// Help text of every command's FILE argument (load::resolve_scenario accepts all three).
 std::string file_help();
 
-void add_basic_commands(CLI::App& app);   // validate, info, eval, scenarios, show
-void add_analyze_command(CLI::App& app);  // analyze
-void add_run_command(CLI::App& app);      // run
-void add_sweep_commands(CLI::App& app);   // sweep, compare, sensitivity
+void add_basic_commands(CLI::App& app);      // validate, info, eval, scenarios, show
+void add_analyze_command(CLI::App& app);     // analyze
+void add_run_command(CLI::App& app);         // run
+void add_sweep_commands(CLI::App& app);      // sweep, compare, sensitivity
 void add_strategies_command(CLI::App& app);  // strategies
 
 }  // namespace parley::cli

@@ -8,7 +8,8 @@
 #include "cli/arguments.hpp"
 #include "cli/inputs.hpp"
 #include "core/errors.hpp"
-#include "io/files.hpp"
+#include "load/sources.hpp"
+#include "report/files.hpp"
 
 namespace parley::cli {
 namespace {
@@ -51,7 +52,7 @@ bool same(const Identity& a, const Identity& b) {
 
 void check_outputs(const CLI::App& cmd, const std::vector<Output>& outputs, const Scenario& s) {
   std::vector<std::pair<std::string, Identity>> inputs;
-  for (const auto& f : input_files(s)) inputs.emplace_back(f, identify(f));
+  for (const auto& f : load::input_files(s)) inputs.emplace_back(f, identify(f));
   std::vector<const Output*> seen;
   std::vector<Identity> seen_ids;
   for (const Output& out : outputs) {
@@ -94,7 +95,7 @@ void check_outputs(const CLI::App& cmd, const std::vector<Output>& outputs, cons
     // one may be read back from a read-only folder).
     if (out->store && ::lstat(out->path.c_str(), &st) == 0) continue;
     try {
-      io::check_output(out->path);
+      report::check_output(out->path);
     } catch (const Error& e) {
       throw Error(out->option + ": " + e.what());
     }
@@ -112,7 +113,7 @@ void write_outputs(const std::vector<std::pair<std::string, std::string>>& files
   for (const auto& [path, text] : files) {
     if (path.empty()) continue;
     try {
-      io::write_output(path, text);
+      report::write_output(path, text);
     } catch (const Error& e) {
       failures.emplace_back(e.what());
     }

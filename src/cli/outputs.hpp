@@ -20,7 +20,7 @@ struct Output {
 /// one that is a file the scenario is read from, one that is the same file as another
 /// output (compared by filesystem identity, so "./s.yaml", hard links and symbolic links
 /// count), and two outputs on standard output. Then checks that each output can be
-/// written (io::check_output: its folder exists and is writable, ...; Error, exit 1).
+/// written (report::check_output: its folder exists and is writable, ...; Error, exit 1).
 void check_outputs(const CLI::App& cmd, const std::vector<Output>& outputs, const Scenario& s);
 
 /// Whether one of the outputs is standard output (then the command prints no report).

@@ -10,7 +10,7 @@
 #include "cli/outputs.hpp"
 #include "core/errors.hpp"
 #include "engine/engine.hpp"
-#include "io/run_out.hpp"
+#include "report/run_out.hpp"
 
 namespace parley::cli {
 namespace {
@@ -57,14 +57,14 @@ void add_run_command(CLI::App& app) {
     const std::uint64_t seed = opts->seed.value_or(s.process.seed);
     engine::Engine eng(s, design);
     const engine::RunResult result = eng.run(seed);
-    io::RunReport report{&s, design, seed, &result, analysis::victory_thresholds(s)};
+    report::RunReport report{&s, design, seed, &result, analysis::victory_thresholds(s)};
     if (!takes_standard_output(outputs)) {
       fmt::print("{} — design {} ({}), seed {}\n\n", s.name, s.process.designs[design].id,
                  s.process.designs[design].name, seed);
-      if (!opts->quiet) fmt::print("{}\n", io::run_narrative(report));
-      fmt::print("{}", io::run_summary(report));
+      if (!opts->quiet) fmt::print("{}\n", report::run_narrative(report));
+      fmt::print("{}", report::run_summary(report));
     }
-    if (!opts->json.empty()) write_outputs({{opts->json, io::run_json(report).dump(2) + "\n"}});
+    if (!opts->json.empty()) write_outputs({{opts->json, report::run_json(report).dump(2) + "\n"}});
   });
 }
 

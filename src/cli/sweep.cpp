@@ -14,9 +14,10 @@
 #include "cli/inputs.hpp"
 #include "cli/outputs.hpp"
 #include "core/errors.hpp"
-#include "io/sensitivity_out.hpp"
-#include "io/sweep_out.hpp"
+#include "load/sources.hpp"
 #include "parley/version.hpp"
+#include "report/sensitivity_out.hpp"
+#include "report/sweep_out.hpp"
 #include "sim/mpi.hpp"
 #include "sim/sensitivity.hpp"
 #include "sim/store.hpp"
@@ -37,19 +38,6 @@ struct SweepCli {
 /// The outputs of a sweep, comparison or sensitivity run.
 std::vector<Output> outputs_of(const SweepCli& c) {
   return {{"--json", c.json}, {"--csv", c.csv}, {"--store", c.store, true}};
-}
-
-/// What a results store's sweep is: the scenario's contents, the options, the version.
-sim::StoreSignature store_signature(const Scenario& s, const sim::SweepOptions& o) {
-  std::string options = fmt::format("runs={} seed={} designs=", o.runs, o.seed);
-  for (std::size_t k = 0; k < o.designs.size(); ++k)
-    options += (k ? "," : "") + s.process.designs[static_cast<std::size_t>(o.designs[k])].id;
-  options += " policies=";
-  for (std::size_t k = 0; k < o.policies.size(); ++k)
-    options += (k ? "," : "") + o.policies[k].name;
-  for (const auto& f : o.fixed)
-    options += fmt::format(" {}={}", s.uncertain[f.first].path, f.second);
-  return {inputs_digest(s), options, kVersion};
 }
 
 /// The progress bar on a terminal: runs done, rate, time left.
@@ -78,7 +66,8 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
     if (o.ranks > 1)
       throw option_error("--store", "the results store is written by one process",
                          "run without mpirun, or drop --store");
-    store = std::make_unique<sim::Store>(c.store, store_signature(s, o), c.resume);
+    store = std::make_unique<sim::Store>(
+        c.store, sim::store_signature(s, o, load::inputs_digest(s), kVersion), c.resume);
     preloaded = store->load(s, o);
     // A completed store is only read (it may be on read-only media).
     if (preloaded.size() < sim::chunk_count(o.runs)) store->open_for_writing();
@@ -104,11 +93,11 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
   if (bar) std::fputs("\n", stderr);
   res = mpi.gather(s, o, mine, std::move(res));
   if (o.rank != 0) return res;
-  io::SweepReport report{&s, &o, &res};
-  const auto j = io::sweep_json(report);
+  report::SweepReport report{&s, &o, &res};
+  const auto j = report::sweep_json(report);
   // The table first: a failed write loses nothing that was computed.
   if (!takes_standard_output(outputs_of(c)))
-    fmt::print("{}", compare ? io::compare_table(report) : io::sweep_table(report));
+    fmt::print("{}", compare ? report::compare_table(report) : report::sweep_table(report));
   std::vector<std::string> failures;
   try {
     if (store && !store->finish(j.dump()))
@@ -120,7 +109,7 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
     failures.emplace_back(e.what());
   }
   write_outputs({{c.json, c.json.empty() ? "" : j.dump(2) + "\n"},
-                 {c.csv, c.csv.empty() ? "" : io::sweep_csv(report)}},
+                 {c.csv, c.csv.empty() ? "" : report::sweep_csv(report)}},
                 std::move(failures));
   return res;
 }
@@ -206,103 +195,118 @@ sim::Policy policy_of(const Scenario& s, const std::string& text) {
   }
 }
 
+/// A sweep or comparison's design list: --designs, or every design (one with --policies).
+std::vector<int> compared_designs(const Scenario& s, const SweepCli& c) {
+  std::vector<int> out;
+  if (c.designs) {
+    for (const auto& id : split_list(*c.designs, "--designs", "a,b"))
+      out.push_back(design_of(s, id, "--designs"));
+  } else if (c.policies) {
+    out = {0};
+  } else {
+    for (std::size_t d = 0; d < s.process.designs.size(); ++d) out.push_back(static_cast<int>(d));
+  }
+  return out;
+}
+
+/// `parley sensitivity`: the table and the JSON record for --param/--values or --tornado.
+std::pair<std::string, nlohmann::ordered_json> sensitivity(const Scenario& s,
+                                                           const sim::SweepOptions& base,
+                                                           const SweepCli& c) {
+  std::string table = report::sensitivity_header(s, base);
+  if (!c.param.empty()) {
+    // Every value is checked before anything runs.
+    const std::size_t param = uncertain_of(s, c.param);
+    if (!c.values)
+      throw option_error("--values", "--param needs --values", "e.g. --values 0.1,0.2,0.3");
+    std::vector<report::SensitivityRow> rows;
+    for (const auto& [text, v] : fixed_values(s.uncertain[param], *c.values))
+      rows.push_back({text, v, sim::measure(s, base, {{param, v}})});
+    return {table + report::values_table(c.param, rows),
+            report::values_json(s, base, c.param, rows)};
+  }
+  if (c.tornado) {
+    if (s.uncertain.empty())
+      throw option_error("--tornado", "the scenario has no uncertain parameters",
+                         "give some fields distributions (docs/scenario-format.md#uncertainty)");
+    const auto bars = sim::tornado(s, base);
+    return {table + report::tornado_table(s, bars), report::tornado_json(s, base, bars)};
+  }
+  throw option_error("--param", "sensitivity needs --param PATH --values ... or --tornado",
+                     "e.g. parley sensitivity --tornado --runs 500");
+}
+
+void add_sweep_command(CLI::App& app) {
+  auto c = std::make_shared<SweepCli>();
+  auto* cmd = app.add_subcommand(
+      "sweep", "Monte Carlo: many runs over the uncertain parameters, with 95% intervals");
+  common_options(cmd, *c, 1000);
+  cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
+  cmd->callback([c, cmd] {
+    const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+    check_outputs(*cmd, outputs_of(*c), s);
+    sim::SweepOptions o = base_options(s, *c);
+    o.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
+    execute(s, o, *c, false);
+  });
+}
+
+void add_compare_command(CLI::App& app) {
+  auto c = std::make_shared<SweepCli>();
+  auto* cmd = app.add_subcommand("compare",
+                                 "Compare designs (or leverage policies) on the same sampled "
+                                 "parameters: paired differences");
+  common_options(cmd, *c, 10000);
+  cmd->add_option("--designs", c->designs, "comma-separated designs (default: all)");
+  cmd->add_option("--policies", c->policies,
+                  "comma-separated leverage policies: all, none, or instrument ids joined by '+'");
+  cmd->callback([c, cmd] {
+    const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+    check_outputs(*cmd, outputs_of(*c), s);
+    sim::SweepOptions o = base_options(s, *c);
+    o.designs = compared_designs(s, *c);
+    if (c->policies)
+      for (const auto& p : split_list(*c->policies, "--policies", "all,none"))
+        o.policies.push_back(policy_of(s, p));
+    execute(s, o, *c, true);
+  });
+}
+
+void add_sensitivity_command(CLI::App& app) {
+  auto c = std::make_shared<SweepCli>();
+  auto* cmd = app.add_subcommand(
+      "sensitivity",
+      "How the results move with one uncertain parameter (--param, --values), or a tornado over "
+      "all of them");
+  common_options(cmd, *c, 1000);
+  cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
+  cmd->add_option("--param", c->param, "an uncertain parameter's path");
+  cmd->add_option("--values", c->values, "comma-separated values to fix it at");
+  cmd->add_flag("--tornado", c->tornado,
+                "one at a time, every uncertain parameter at its 5% and 95% quantiles");
+  cmd->callback([c, cmd] {
+    const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+    if (cmd->count("--store") || c->resume)
+      throw option_error("--store", "sensitivity does not use a results store",
+                         "store a sweep with parley sweep --store");
+    if (cmd->count("--csv"))
+      throw option_error("--csv", "sensitivity writes no CSV", "use --json FILE");
+    check_outputs(*cmd, outputs_of(*c), s);
+    sim::SweepOptions base = base_options(s, *c);
+    base.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
+    const auto [table, j] = sensitivity(s, base, *c);
+    // '-' as an output: standard output carries it alone.
+    if (!takes_standard_output(outputs_of(*c))) std::fputs(table.c_str(), stdout);
+    if (!c->json.empty()) write_outputs({{c->json, j.dump(2) + "\n"}});
+  });
+}
+
 }  // namespace
 
 void add_sweep_commands(CLI::App& app) {
-  {
-    auto c = std::make_shared<SweepCli>();
-    auto* cmd = app.add_subcommand(
-        "sweep", "Monte Carlo: many runs over the uncertain parameters, with 95% intervals");
-    common_options(cmd, *c, 1000);
-    cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
-    cmd->callback([c, cmd] {
-      const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
-      check_outputs(*cmd, outputs_of(*c), s);
-      sim::SweepOptions o = base_options(s, *c);
-      o.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
-      execute(s, o, *c, false);
-    });
-  }
-  {
-    auto c = std::make_shared<SweepCli>();
-    auto* cmd = app.add_subcommand("compare",
-                                   "Compare designs (or leverage policies) on the same sampled "
-                                   "parameters: paired differences");
-    common_options(cmd, *c, 10000);
-    cmd->add_option("--designs", c->designs, "comma-separated designs (default: all)");
-    cmd->add_option(
-        "--policies", c->policies,
-        "comma-separated leverage policies: all, none, or instrument ids joined by '+'");
-    cmd->callback([c, cmd] {
-      const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
-      check_outputs(*cmd, outputs_of(*c), s);
-      sim::SweepOptions o = base_options(s, *c);
-      o.designs.clear();
-      if (!c->designs)
-        for (std::size_t d = 0; d < s.process.designs.size(); ++d)
-          o.designs.push_back(static_cast<int>(d));
-      else
-        for (const auto& id : split_list(*c->designs, "--designs", "a,b"))
-          o.designs.push_back(design_of(s, id, "--designs"));
-      if (c->policies) {
-        if (!c->designs) o.designs = {0};
-        for (const auto& p : split_list(*c->policies, "--policies", "all,none"))
-          o.policies.push_back(policy_of(s, p));
-      }
-      execute(s, o, *c, true);
-    });
-  }
-  {
-    auto c = std::make_shared<SweepCli>();
-    auto* cmd = app.add_subcommand(
-        "sensitivity",
-        "How the results move with one uncertain parameter (--param, --values), or a tornado "
-        "over all of them");
-    common_options(cmd, *c, 1000);
-    cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
-    cmd->add_option("--param", c->param, "an uncertain parameter's path");
-    cmd->add_option("--values", c->values, "comma-separated values to fix it at");
-    cmd->add_flag("--tornado", c->tornado,
-                  "one at a time, every uncertain parameter at its 5% and 95% quantiles");
-    cmd->callback([c, cmd] {
-      const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
-      if (cmd->count("--store") || c->resume)
-        throw option_error("--store", "sensitivity does not use a results store",
-                           "store a sweep with parley sweep --store");
-      if (cmd->count("--csv"))
-        throw option_error("--csv", "sensitivity writes no CSV", "use --json FILE");
-      check_outputs(*cmd, outputs_of(*c), s);
-      sim::SweepOptions base = base_options(s, *c);
-      base.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
-      nlohmann::ordered_json j;
-      std::string table = io::sensitivity_header(s, base);
-      if (!c->param.empty()) {
-        // Every value is checked before anything runs.
-        const std::size_t param = uncertain_of(s, c->param);
-        if (!c->values)
-          throw option_error("--values", "--param needs --values", "e.g. --values 0.1,0.2,0.3");
-        std::vector<io::SensitivityRow> rows;
-        for (const auto& [text, v] : fixed_values(s.uncertain[param], *c->values))
-          rows.push_back({text, v, sim::measure(s, base, {{param, v}})});
-        table += io::values_table(c->param, rows);
-        j = io::values_json(s, base, c->param, rows);
-      } else if (c->tornado) {
-        if (s.uncertain.empty())
-          throw option_error(
-              "--tornado", "the scenario has no uncertain parameters",
-              "give some fields distributions (docs/scenario-format.md#uncertainty)");
-        const auto bars = sim::tornado(s, base);
-        table += io::tornado_table(s, bars);
-        j = io::tornado_json(s, base, bars);
-      } else {
-        throw option_error("--param", "sensitivity needs --param PATH --values ... or --tornado",
-                           "e.g. parley sensitivity --tornado --runs 500");
-      }
-      // '-' as an output: standard output carries it alone.
-      if (!takes_standard_output(outputs_of(*c))) std::fputs(table.c_str(), stdout);
-      if (!c->json.empty()) write_outputs({{c->json, j.dump(2) + "\n"}});
-    });
-  }
+  add_sweep_command(app);
+  add_compare_command(app);
+  add_sensitivity_command(app);
 }
 
 }  // namespace parley::cli

@@ -21,11 +21,11 @@
 #include "engine/forces/option_values.hpp"
 #include "engine/forces/reservations.hpp"
 #include "engine/forces/walkouts.hpp"
-#include "engine/strategy.hpp"
 #include "engine/tables.hpp"
 #include "engine/text.hpp"
 #include "engine/trust.hpp"
 #include "engine/views.hpp"
+#include "strategies/strategy.hpp"
 
 namespace parley::engine {
 

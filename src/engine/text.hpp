@@ -8,9 +8,9 @@
 #include <span>
 #include <vector>
 
+#include "core/valuation.hpp"
 #include "engine/design.hpp"
-#include "engine/strategy.hpp"
-#include "engine/valuation.hpp"
+#include "strategies/strategy.hpp"
 
 namespace parley::engine {
 

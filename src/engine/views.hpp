@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <span>
 
-#include "engine/strategy.hpp"
+#include "strategies/strategy.hpp"
 
 namespace parley::engine {
 

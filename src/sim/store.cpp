@@ -9,8 +9,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/digest.hpp"
 #include "core/errors.hpp"
-#include "sim/digest.hpp"
 
 namespace parley::sim {
 namespace {
@@ -55,6 +55,19 @@ std::string StoreSignature::digest() const {
   Sha256 h;
   h.field("parley results store signature").field(inputs).field(options).field(version);
   return h.hex();
+}
+
+StoreSignature store_signature(const Scenario& s, const SweepOptions& o, std::string inputs,
+                               std::string version) {
+  std::string options = fmt::format("runs={} seed={} designs=", o.runs, o.seed);
+  for (std::size_t k = 0; k < o.designs.size(); ++k)
+    options += (k ? "," : "") + s.process.designs[static_cast<std::size_t>(o.designs[k])].id;
+  options += " policies=";
+  for (std::size_t k = 0; k < o.policies.size(); ++k)
+    options += (k ? "," : "") + o.policies[k].name;
+  for (const auto& f : o.fixed)
+    options += fmt::format(" {}={}", s.uncertain[f.first].path, f.second);
+  return {std::move(inputs), options, std::move(version)};
 }
 
 std::uint64_t chunk_count(std::uint64_t runs) {

@@ -77,6 +77,11 @@ class Store {
   [[nodiscard]] std::string value(const char* key) const;
 };
 
+/// The signature of a sweep: `inputs` (the scenario's contents, load/sources.hpp), the
+/// options in words (runs, seed, designs, policies, fixed values) and `version`.
+StoreSignature store_signature(const Scenario& s, const SweepOptions& o, std::string inputs,
+                               std::string version);
+
 /// Number of chunks of a sweep of `runs` runs.
 std::uint64_t chunk_count(std::uint64_t runs);
 

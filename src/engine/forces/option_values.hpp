@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/dynamics.hpp"
-#include "engine/valuation.hpp"
+#include "core/valuation.hpp"
 
 namespace parley::engine {
 
