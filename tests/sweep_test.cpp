@@ -404,3 +404,26 @@ TEST(Sweep, PairedDifferencesAgreeWithTheVariantsOwnCounts) {
 
 }  // namespace
 }  // namespace parley::sim
+
+namespace parley::sim {
+namespace {
+
+TEST(Sweep, EveryUncertainFieldDeclaresWhatItAffects) {
+  // The loader binds each drawn field with what it moves; nothing matches path strings.
+  const Scenario s = load::resolve_scenario("ukraine-2025");
+  int trajectory = 0, analysis = 0;
+  for (const Uncertain& u : s.uncertain) {
+    const bool reservation = u.path.ends_with(".reservation");
+    const bool moves = reservation || u.path.starts_with("process.fatigue.") ||
+                       u.path.starts_with("dynamics.drift.");
+    EXPECT_EQ((u.affects & kTrajectory) != 0, moves) << u.path;
+    EXPECT_EQ((u.affects & kAnalysis) != 0, reservation) << u.path;
+    trajectory += (u.affects & kTrajectory) != 0;
+    analysis += (u.affects & kAnalysis) != 0;
+  }
+  EXPECT_EQ(analysis, 4);     // the four reservations
+  EXPECT_GE(trajectory, 14);  // and four fatigue rates, six drift rows
+}
+
+}  // namespace
+}  // namespace parley::sim

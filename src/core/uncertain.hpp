@@ -31,8 +31,20 @@ struct Distribution {
   [[nodiscard]] std::string describe() const;
 };
 
+/// What a drawn value changes, declared where the field is bound (load/): every value is
+/// read by the run that draws it; some also move the reservation trajectory r_k(0) − κ_k·t
+/// with drift (the engine then recomputes the ZOPA's opening month, the reference of the cost
+/// of delay); some enter the bargaining analysis (victory thresholds, computed once per sweep
+/// at the scenario's nominal values: docs/model.md, "The outcome's utility").
+enum Affects : unsigned {
+  kRunOnly = 0,
+  kTrajectory = 1u << 0,
+  kAnalysis = 1u << 1,
+};
+
 /// A field of the scenario that is uncertain. `path` names it the way the file
-/// does (dynamics.costs.ru.war.casualties); `set` writes a value into a scenario.
+/// does (dynamics.costs.ru.war.casualties), for people; `set` writes a value into a
+/// scenario; `affects` says what else must follow when it changes.
 struct Uncertain {
   std::string path;
   Distribution dist;
@@ -44,6 +56,7 @@ struct Uncertain {
   /// The quantile this field takes when its draw's variate is u.
   [[nodiscard]] double at(double u) const { return dist.quantile(reversed ? 1 - u : u); }
   std::function<void(Scenario&, double)> set;
+  unsigned affects = kRunOnly;
 };
 
 /// The regularised incomplete beta function I_x(a, b).

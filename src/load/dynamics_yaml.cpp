@@ -239,8 +239,9 @@ class DynamicsReader {
       const bool io = issue_option(e, "a drift", d.issue, d.option);
       auto pm = r_.number_in(e["per_month"], "'per_month' of a drift", -1, 1);
       const std::size_t at = d_.drift.size();
-      r_.bind("dynamics.drift." + std::to_string(at) + ".per_month",
-              [at](Scenario& x, double u) { x.dynamics.drift[at].per_month = u; });
+      r_.bind(
+          "dynamics.drift." + std::to_string(at) + ".per_month",
+          [at](Scenario& x, double u) { x.dynamics.drift[at].per_month = u; }, kTrajectory);
       if (auto v = e["from"]; v.IsDefined()) d.from = month(v, "'from' of a drift").value_or(0);
       if (auto v = e["until"]; v.IsDefined())
         d.until = month(v, "'until' of a drift").value_or(d.until);

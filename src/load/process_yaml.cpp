@@ -79,9 +79,10 @@ class ProcessReader {
         if (p < 0) continue;
         if (auto v = r_.number_in(value, "fatigue of '" + key.Scalar() + "'", -1, 1)) {
           p_.fatigue[static_cast<std::size_t>(p)] = *v;
-          r_.bind("process.fatigue." + key.Scalar(), [p](Scenario& x, double u) {
-            x.process.fatigue[static_cast<std::size_t>(p)] = u;
-          });
+          r_.bind(
+              "process.fatigue." + key.Scalar(),
+              [p](Scenario& x, double u) { x.process.fatigue[static_cast<std::size_t>(p)] = u; },
+              kTrajectory);
         }
       }
     }

@@ -201,8 +201,10 @@ class ScenarioLoader {
     const auto p = static_cast<std::size_t>(s.party_index(pid));
     if (auto v = n["reservation"]; v.IsDefined()) {
       pref.reservation = r_.number_in(v, "'reservation' of " + what, 0, 1).value_or(0);
-      r_.bind("preferences." + pid + ".reservation",
-              [p](Scenario& x, double u) { x.preferences[p]->reservation = u; });
+      r_.bind(
+          "preferences." + pid + ".reservation",
+          [p](Scenario& x, double u) { x.preferences[p]->reservation = u; },
+          kTrajectory | kAnalysis);
     }
     if (auto v = n["victory"]; v.IsDefined())
       pref.victory = r_.number_in(v, "'victory' of " + what, 0, 1);

@@ -217,11 +217,13 @@ std::optional<double> YamlReader::distribution(const YAML::Node& node, const std
   return d.mean();
 }
 
-void YamlReader::bind(std::string path, std::function<void(Scenario&, double)> set) {
+void YamlReader::bind(std::string path, std::function<void(Scenario&, double)> set,
+                      unsigned affects) {
   if (!last_was_distribution_ || pending_.empty()) return;
   last_was_distribution_ = false;
   pending_.back().u.path = std::move(path);
   pending_.back().u.set = std::move(set);
+  pending_.back().u.affects = affects;
   pending_.back().bound = true;
 }
 

@@ -55,7 +55,9 @@ class YamlReader {
   std::optional<double> number_in(const YAML::Node& node, const std::string& what, double lo,
                                   double hi);
   /// Binds the distribution just read by number_in (if it was one) to a field.
-  void bind(std::string path, std::function<void(Scenario&, double)> set);
+  /// `affects`: what the value changes besides the run (Affects flags).
+  void bind(std::string path, std::function<void(Scenario&, double)> set,
+            unsigned affects = kRunOnly);
   /// Reports distributions nobody bound; returns the bound ones.
   std::vector<Uncertain> take_uncertain();
 

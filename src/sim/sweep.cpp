@@ -96,12 +96,6 @@ ChunkResult decode_chunk(const Scenario& s, const SweepOptions& o, const std::st
 
 namespace {
 
-bool moves_trajectory(const std::string& path) {
-  return (path.rfind("preferences.", 0) == 0 && path.size() > 12 &&
-          path.substr(path.size() - 12) == ".reservation") ||
-         path.rfind("process.fatigue.", 0) == 0 || path.rfind("dynamics.drift.", 0) == 0;
-}
-
 /// What every worker shares: the plan, the ordered merge, the progress counter.
 struct Plan {
   const Scenario& s;
@@ -192,9 +186,8 @@ Plan make_plan(const Scenario& s, const SweepOptions& o, const std::vector<Chunk
   plan.V = variants(o);
   plan.P = std::max<std::size_t>(1, o.policies.size());
   plan.victory = o.victory.empty() ? analysis::victory_thresholds(s) : o.victory;
-  for (const auto& u : s.uncertain) plan.trajectory = plan.trajectory || moves_trajectory(u.path);
-  for (const auto& f : o.fixed)
-    plan.trajectory = plan.trajectory || moves_trajectory(s.uncertain[f.first].path);
+  // Fixed values are uncertain fields too: one flag covers both.
+  for (const auto& u : s.uncertain) plan.trajectory = plan.trajectory || (u.affects & kTrajectory);
   plan.names = paired_metric_names(s);
   plan.months = checkpoints(s.process.horizon);
   for (const auto& pc : preloaded) ready[pc.chunk] = pc;
