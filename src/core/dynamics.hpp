@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/condition.hpp"
 #include "core/process.hpp"
 
 namespace parley {
@@ -15,11 +16,6 @@ namespace parley {
 struct CostUnit {
   std::string id;
   std::string name;  // e.g. "killed and wounded"
-};
-
-/// A condition on one issue's option (ceasefire hazard factors).
-struct OptionCondition {
-  int issue = 0, option = 0;
 };
 
 /// Option drift: party's value of (issue, option) changes by per_month each month
@@ -66,7 +62,7 @@ struct Leverage {
 };
 
 struct CeasefireFactor {
-  std::vector<OptionCondition> when;  // all must hold in the signed package
+  std::vector<Condition> when;  // all must hold in the signed package
   double multiply = 1;
 };
 

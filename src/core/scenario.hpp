@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/condition.hpp"
 #include "core/dynamics.hpp"
 #include "core/process.hpp"
 #include "core/space.hpp"
@@ -36,12 +37,6 @@ struct Issue {
   int default_option = 0;
   bool detail = false;  // settled only after the framework agreement (docs/model.md, "Stages")
   std::string note;
-};
-
-/// issue = option, by index.
-struct Condition {
-  int issue = 0;
-  int option = 0;
 };
 
 /// A pairwise interaction: `value` is added to the party's utility when both

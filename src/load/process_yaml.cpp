@@ -30,6 +30,21 @@ class ProcessReader {
         {"horizon", "seed", "protocol", "mediator", "mediator_strategy", "levels", "escalate_after",
          "trust", "fatigue", "strategies", "refusals", "groups", "designs", "note"},
         "'process'");
+    settings(n);
+    trust(n["trust"]);
+    per_party(n);
+    refusals(n["refusals"]);
+    groups(n["groups"]);
+    designs(n["designs"]);
+    if (p_.protocol == Protocol::alternating_offers && s_.stakeholders().size() != 2)
+      r_.error(n["protocol"],
+               "alternating offers is a two-party protocol, but " +
+                   std::to_string(s_.stakeholders().size()) + " parties have preferences",
+               "use protocol: single_text, or keep preferences for exactly two parties");
+  }
+
+  /// Horizon, seed, protocol, mediator and its strategy, level cadences, escalation.
+  void settings(const YAML::Node& n) {
     if (auto v = r_.integer_field(n, "horizon", "'process'", false)) {
       if (*v < 1 || *v > 1200)
         r_.error(n["horizon"], "'horizon' is " + std::to_string(*v) + " months",
@@ -70,7 +85,10 @@ class ProcessReader {
       else
         p_.escalate_after = static_cast<int>(*v);
     }
-    trust(n["trust"]);
+  }
+
+  /// Each party's fatigue and strategy.
+  void per_party(const YAML::Node& n) {
     if (const YAML::Node f = n["fatigue"]; f.IsDefined() && r_.expect_map(f, "'fatigue'")) {
       r_.check_keys(f, party_ids(s_), "'fatigue' (keys are party ids)");
       for (auto it = f.begin(); it != f.end(); ++it) {
@@ -97,14 +115,6 @@ class ProcessReader {
                    p_.strategies[static_cast<std::size_t>(p)]);
       }
     }
-    refusals(n["refusals"]);
-    groups(n["groups"]);
-    designs(n["designs"]);
-    if (p_.protocol == Protocol::alternating_offers && s_.stakeholders().size() != 2)
-      r_.error(n["protocol"],
-               "alternating offers is a two-party protocol, but " +
-                   std::to_string(s_.stakeholders().size()) + " parties have preferences",
-               "use protocol: single_text, or keep preferences for exactly two parties");
   }
 
   void defaults() {
@@ -280,51 +290,64 @@ class ProcessReader {
                      "conditional_on", "note"},
                     "a group");
       auto id = r_.string_field(g, "id", "a group", true);
-      if (!id) continue;
-      const std::string what = "group '" + *id + "'";
-      if (!r_.check_unique(g["id"], p_.groups, *id, "group")) continue;
-      GroupSpec out;
-      out.id = *id;
-      out.name = r_.string_field(g, "name", what, false).value_or(*id);
-      if (const YAML::Node t = g["topics"]; !t.IsDefined())
-        r_.error(g, what + " is missing the required field 'topics'",
-                 "list the topics it owns, e.g. topics: [security]");
-      else if (r_.expect_seq(t, "'topics' of " + what))
-        for (const auto& tp : t) {
-          const int i = r_.reference(tp, topics, "topic", what);
-          if (i >= 0) out.topics.push_back(topics[static_cast<std::size_t>(i)]);
-        }
-      for (std::size_t i = 0; i < s_.issues.size(); ++i)
-        if (std::find(out.topics.begin(), out.topics.end(), s_.issues[i].topic) != out.topics.end())
-          out.issues.push_back(static_cast<int>(i));
-      if (const YAML::Node m = g["members"]; !m.IsDefined())
-        r_.error(g, what + " is missing the required field 'members'",
-                 "list the party ids at its table");
-      else if (r_.expect_seq(m, "'members' of " + what))
-        for (const auto& mb : m) {
-          const int p = r_.reference(mb, party_ids(s_), "party", what);
-          if (p >= 0 && std::find(out.members.begin(), out.members.end(), p) == out.members.end())
-            out.members.push_back(p);
-        }
-      if (auto lv = r_.string_field(g, "level", what, false)) {
-        if (*lv == "official")
-          out.level = Level::official;
-        else if (*lv == "aide")
-          out.level = Level::aide;
-        else if (*lv == "leader")
-          out.level = Level::leader;
-        else
-          unknown(g["level"], "level", *lv, {"official", "aide", "leader"});
-      }
-      if (const YAML::Node c = g["cadence"]; c.IsDefined())
-        out.cadence = cadence(c, "'cadence' of " + what);
-      bool all_detail = !out.issues.empty();
-      for (int i : out.issues)
-        all_detail = all_detail && s_.issues[static_cast<std::size_t>(i)].detail;
-      out.framework = r_.bool_field(g, "framework", what).value_or(!all_detail);
+      if (!id || !r_.check_unique(g["id"], p_.groups, *id, "group")) continue;
+      p_.groups.push_back(group(g, *id, topics));
       conditions.push_back(g["conditional_on"]);
-      p_.groups.push_back(std::move(out));
     }
+    conditional_on(conditions);
+  }
+
+  /// One working group: topics (and so issues), members, level, cadence, framework.
+  GroupSpec group(const YAML::Node& g, const std::string& id,
+                  const std::vector<std::string>& topics) {
+    const std::string what = "group '" + id + "'";
+    GroupSpec out;
+    out.id = id;
+    out.name = r_.string_field(g, "name", what, false).value_or(id);
+    if (const YAML::Node t = g["topics"]; !t.IsDefined())
+      r_.error(g, what + " is missing the required field 'topics'",
+               "list the topics it owns, e.g. topics: [security]");
+    else if (r_.expect_seq(t, "'topics' of " + what))
+      for (const auto& tp : t) {
+        const int i = r_.reference(tp, topics, "topic", what);
+        if (i >= 0) out.topics.push_back(topics[static_cast<std::size_t>(i)]);
+      }
+    for (std::size_t i = 0; i < s_.issues.size(); ++i)
+      if (std::find(out.topics.begin(), out.topics.end(), s_.issues[i].topic) != out.topics.end())
+        out.issues.push_back(static_cast<int>(i));
+    if (const YAML::Node m = g["members"]; !m.IsDefined())
+      r_.error(g, what + " is missing the required field 'members'",
+               "list the party ids at its table");
+    else if (r_.expect_seq(m, "'members' of " + what))
+      for (const auto& mb : m) {
+        const int p = r_.reference(mb, party_ids(s_), "party", what);
+        if (p >= 0 && std::find(out.members.begin(), out.members.end(), p) == out.members.end())
+          out.members.push_back(p);
+      }
+    if (auto lv = r_.string_field(g, "level", what, false)) level(g["level"], *lv, out.level);
+    if (const YAML::Node c = g["cadence"]; c.IsDefined())
+      out.cadence = cadence(c, "'cadence' of " + what);
+    bool all_detail = !out.issues.empty();
+    for (int i : out.issues)
+      all_detail = all_detail && s_.issues[static_cast<std::size_t>(i)].detail;
+    out.framework = r_.bool_field(g, "framework", what).value_or(!all_detail);
+    return out;
+  }
+
+  void level(const YAML::Node& at, const std::string& text, Level& out) {
+    if (text == "official")
+      out = Level::official;
+    else if (text == "aide")
+      out = Level::aide;
+    else if (text == "leader")
+      out = Level::leader;
+    else
+      unknown(at, "level", text, {"official", "aide", "leader"});
+  }
+
+  /// The groups' conditions (`conditions[g]`, as written), resolved once every group is
+  /// known; cycles of any length are refused.
+  void conditional_on(const std::vector<YAML::Node>& conditions) {
     std::vector<std::string> ids;
     for (const auto& g : p_.groups) ids.push_back(g.id);
     std::vector<std::vector<YAML::Node>> at(p_.groups.size());  // where each condition is written

@@ -109,6 +109,58 @@ std::optional<double> YamlReader::number(const YAML::Node& node, const std::stri
   return value;
 }
 
+namespace {
+
+// Fills `d` (kind, lo and hi already set to the field's range) from the
+// arguments `x` of its form; returns what is wrong with them, or "".
+std::string shape_distribution(Distribution& d, const std::vector<double>& x) {
+  std::string problem;
+  // normal and beta: [p1, p2] or [p1, p2, lo, hi]
+  auto two_params_and_bounds = [&](const char* usage) {
+    d.a = x[0];
+    d.b = x[1];
+    if (x.size() == 4) {
+      d.lo = x[2];
+      d.hi = x[3];
+    } else if (x.size() == 3) {
+      problem = usage;
+    }
+  };
+  switch (d.kind) {
+    case Distribution::Kind::uniform:
+      d.lo = x[0];
+      d.hi = x[1];
+      if (!(d.lo < d.hi)) problem = "needs lo < hi";
+      break;
+    case Distribution::Kind::normal:
+      two_params_and_bounds("takes [mean, sd] or [mean, sd, min, max]");
+      if (!(d.b > 0)) problem = "needs sd > 0";
+      if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
+        problem = "needs finite bounds here: give [mean, sd, min, max]";
+      if (!(d.lo < d.hi)) problem = "needs min < max";
+      if (problem.empty() && normal_cdf((d.hi - d.a) / d.b) - normal_cdf((d.lo - d.a) / d.b) < 1e-9)
+        problem = "puts almost no mass inside its bounds";
+      break;
+    case Distribution::Kind::triangular:
+      d.lo = x[0];
+      d.a = x[1];
+      d.hi = x[2];
+      if (!(d.lo < d.hi) || d.a < d.lo || d.a > d.hi) problem = "needs lo <= mode <= hi, lo < hi";
+      break;
+    case Distribution::Kind::beta:
+      two_params_and_bounds("takes [a, b] or [a, b, lo, hi]");
+      if (!(d.a >= kMinBetaShape && d.b >= kMinBetaShape))
+        problem = "needs shapes a, b of at least 0.05 (see the format's uncertainty rules)";
+      if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
+        problem = "needs finite bounds here: give [a, b, lo, hi]";
+      if (!(d.lo < d.hi)) problem = "needs lo < hi";
+      break;
+  }
+  return problem;
+}
+
+}  // namespace
+
 std::optional<double> YamlReader::distribution(const YAML::Node& node, const std::string& what,
                                                double lo, double hi) {
   // {kind: [args]} or {kind: [args], draw: name}
@@ -157,48 +209,7 @@ std::optional<double> YamlReader::distribution(const YAML::Node& node, const std
   d.kind = static_cast<Distribution::Kind>(kind);
   d.lo = lo;
   d.hi = hi;
-  std::string problem;
-  // normal and beta: [p1, p2] or [p1, p2, lo, hi]
-  auto two_params_and_bounds = [&](const char* usage) {
-    d.a = x[0];
-    d.b = x[1];
-    if (x.size() == 4) {
-      d.lo = x[2];
-      d.hi = x[3];
-    } else if (x.size() == 3) {
-      problem = usage;
-    }
-  };
-  switch (d.kind) {
-    case Distribution::Kind::uniform:
-      d.lo = x[0];
-      d.hi = x[1];
-      if (!(d.lo < d.hi)) problem = "needs lo < hi";
-      break;
-    case Distribution::Kind::normal:
-      two_params_and_bounds("takes [mean, sd] or [mean, sd, min, max]");
-      if (!(d.b > 0)) problem = "needs sd > 0";
-      if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
-        problem = "needs finite bounds here: give [mean, sd, min, max]";
-      if (!(d.lo < d.hi)) problem = "needs min < max";
-      if (problem.empty() && normal_cdf((d.hi - d.a) / d.b) - normal_cdf((d.lo - d.a) / d.b) < 1e-9)
-        problem = "puts almost no mass inside its bounds";
-      break;
-    case Distribution::Kind::triangular:
-      d.lo = x[0];
-      d.a = x[1];
-      d.hi = x[2];
-      if (!(d.lo < d.hi) || d.a < d.lo || d.a > d.hi) problem = "needs lo <= mode <= hi, lo < hi";
-      break;
-    case Distribution::Kind::beta:
-      two_params_and_bounds("takes [a, b] or [a, b, lo, hi]");
-      if (!(d.a >= kMinBetaShape && d.b >= kMinBetaShape))
-        problem = "needs shapes a, b of at least 0.05 (see the format's uncertainty rules)";
-      if (!std::isfinite(d.lo) || !std::isfinite(d.hi))
-        problem = "needs finite bounds here: give [a, b, lo, hi]";
-      if (!(d.lo < d.hi)) problem = "needs lo < hi";
-      break;
-  }
+  std::string problem = shape_distribution(d, x);
   if (problem.empty() && (d.lo < lo || d.hi > hi))
     problem = "reaches outside [" + num(lo) + ", " + num(hi) + "]";
   if (!problem.empty()) {

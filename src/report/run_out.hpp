@@ -23,8 +23,6 @@ std::string run_narrative(const RunReport& r);
 std::string run_summary(const RunReport& r);
 /// The cost ledger by party and unit and the cost-of-delay headline ("" without units).
 std::string cost_ledger(const RunReport& r);
-/// A trigger in words ("from month 3, group territory deadlocked").
-std::string describe_trigger(const Scenario& s, const Trigger& w);
 /// parley run --json (field names in docs/cli.md).
 nlohmann::ordered_json run_json(const RunReport& r);
 

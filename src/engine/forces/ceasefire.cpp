@@ -15,7 +15,7 @@ bool ceasefire_breaks(Run& run) {
   double h = d.hazard;
   for (const CeasefireFactor& f : d.hazard_factors) {
     bool all = true;
-    for (const OptionCondition& c : f.when)
+    for (const Condition& c : f.when)
       all = all && st.text.x[static_cast<std::size_t>(c.issue)] == c.option;
     if (all) h *= f.multiply;
   }
