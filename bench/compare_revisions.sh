@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Compares the engine benchmark of the working tree with a baseline revision in
+# Compares the engine and sweep benchmarks of the working tree with a baseline revision in
 # one invocation: builds the baseline in a temporary git worktree, then runs the
 # two binaries alternately (so machine noise hits both alike) and prints the
 # medians and their ratio, plus the instructions executed inside Engine::run per
@@ -18,25 +18,30 @@ work=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$work/src" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 git -C "$root" worktree add --detach "$work/src" "$base" >/dev/null 2>&1
 cmake -S "$work/src" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DPARLEY_TESTS=OFF >/dev/null
-cmake --build "$work/build" -j2 --target engine_bench parley >/dev/null
-cmake --build "$root/$build" -j2 --target engine_bench parley >/dev/null
+cmake --build "$work/build" -j2 --target engine_bench sweep_bench parley >/dev/null
+cmake --build "$root/$build" -j2 --target engine_bench sweep_bench parley >/dev/null
 
-median_of() {  # median of the run/ukraine-2025 benchmark in microseconds
-  "$1" --benchmark_filter='^run/' --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
+median_of() {  # median of one benchmark's real time: BINARY FILTER
+  "$1" --benchmark_filter="$2" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
     --benchmark_format=csv 2>/dev/null | awk -F, '/_median/ {print $4}'
 }
-declare -a b=() h=()
-for ((i = 0; i < rounds; ++i)); do
-  b+=("$(median_of "$work/build/bench/engine_bench")")
-  h+=("$(median_of "$root/$build/bench/engine_bench")")
-done
 mid() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-mb=$(mid "${b[@]}")
-mh=$(mid "${h[@]}")
-echo "one run of the built-in scenario (multitrack), median of $rounds medians of 5:"
-echo "  baseline $base: ${mb} us   (${b[*]})"
-echo "  this tree:       ${mh} us   (${h[*]})"
-awk -v a="$mh" -v b="$mb" 'BEGIN {printf "  ratio this/baseline: %.2f\n", a / b}'
+compare() {  # TARGET FILTER TITLE UNIT
+  local -a b=() h=()
+  for ((i = 0; i < rounds; ++i)); do
+    b+=("$(median_of "$work/build/bench/$1" "$2")")
+    h+=("$(median_of "$root/$build/bench/$1" "$2")")
+  done
+  local mb mh
+  mb=$(mid "${b[@]}")
+  mh=$(mid "${h[@]}")
+  echo "$3, median of $rounds medians of 5:"
+  echo "  baseline $base: ${mb} $4   (${b[*]})"
+  echo "  this tree:       ${mh} $4   (${h[*]})"
+  awk -v a="$mh" -v b="$mb" 'BEGIN {printf "  ratio this/baseline: %.2f\n", a / b}'
+}
+compare engine_bench '^run/' "one run of the built-in scenario (multitrack)" us
+compare sweep_bench '^sweep/.*/threads/1$' "a sweep of 2048 runs of the built-in scenario on one thread" ms
 
 if command -v valgrind >/dev/null; then
   count() {
