@@ -41,7 +41,7 @@ compare() {  # TARGET FILTER TITLE UNIT
   awk -v a="$mh" -v b="$mb" 'BEGIN {printf "  ratio this/baseline: %.2f\n", a / b}'
 }
 compare engine_bench '^run/' "one run of the built-in scenario (multitrack)" us
-compare sweep_bench '^sweep/.*/threads/1$' "a sweep of 2048 runs of the built-in scenario on one thread" ms
+compare sweep_bench '^sweep/.*/threads/1/' "a sweep of 2048 runs of the built-in scenario on one thread" ms
 
 if command -v valgrind >/dev/null; then
   count() {

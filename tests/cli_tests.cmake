@@ -61,4 +61,11 @@ parley_cli(sensitivity_tornado_terms ARGS sensitivity ${UNC} -n 100 --tornado
   EXPECT "Terms of the signed texts[^\n]*\n  process\\.fatigue\\.a +0\\.[1-9][0-9]*  share\n[^$]*  dynamics\\.costs\\.a\\.war\\.lives +0\\.000  share")
 # Linked draws: the built-in's six drift rows form one factor of the tornado.
 parley_cli(sensitivity_tornado_linked ARGS sensitivity -n 10 --tornado
-  EXPECT "\n  draw line_of_contact \\(6 fields: dynamics\\.drift\\.0\\.per_month, \\.\\.\\.\\)")
+  EXPECT "\n  draw line_of_contact \\(9 fields: dynamics\\.beliefs\\.ru\\.actual, \\.\\.\\.\\)")
+# Mechanisms switched off (docs/cli.md, "--without") and their paired effects.
+parley_cli(run_without ARGS run -q --without leaks,merge EXPECT "seed 1, without leaks\\+merge")
+parley_cli(run_without_unknown ARGS run -q --without leak FAILS)
+parley_cli(run_without_unknown_says ARGS run -q --without leak EXPECT "did you mean 'leaks'")
+parley_cli(compare_ablations ARGS compare --ablations -n 64 --no-progress
+  EXPECT "all mechanisms[^\n]*\n +without costs[^\n]*\n +without learning")
+parley_cli(compare_ablations_and_policies ARGS compare --ablations --policies all -n 8 FAILS)

@@ -442,9 +442,9 @@ TEST(Engine, SameSeedSameBytes) {
     const RunResult ra = a.run(7), rb = b.run(7);
     RunResult rc;
     a.run(7, rc);  // reusing an engine and a result changes nothing
-    report::RunReport pa{&s, d, 7, &ra, std::vector<double>(ra.utility.size(), 0.5)};
-    report::RunReport pb{&s, d, 7, &rb, pa.victory};
-    report::RunReport pc{&s, d, 7, &rc, pa.victory};
+    report::RunReport pa{&s, d, 7, &ra, std::vector<double>(ra.utility.size(), 0.5), {}};
+    report::RunReport pb{&s, d, 7, &rb, pa.victory, {}};
+    report::RunReport pc{&s, d, 7, &rc, pa.victory, {}};
     EXPECT_EQ(report::run_json(pa).dump(), report::run_json(pb).dump());
     EXPECT_EQ(report::run_json(pa).dump(), report::run_json(pc).dump());
   }

@@ -82,9 +82,12 @@ TEST(StrategyRegistry, OutOfRangeParametersAreRefusedAtTheirLine) {
   EXPECT_NE(first_error("  mediator_strategy: {type: annealing, t0: 1e300}\n")
                 .find("is 1e300; it must be a number from 0 to 100 (initial temperature)"),
             std::string::npos);
-  EXPECT_NE(
-      first_error("  strategies: {a: {type: boulware, deadline: 0}}\n").find("default the horizon"),
-      std::string::npos);
+  EXPECT_NE(first_error("  strategies: {a: {type: boulware, deadline: 0}}\n")
+                .find("it must be a number from 1 to 1200 (calendar clock"),
+            std::string::npos);
+  EXPECT_NE(first_error("  strategies: {a: {type: boulware, tolerance: -0.1}}\n")
+                .find("it must be a number from 0 to 10 (pressure clock"),
+            std::string::npos);
   EXPECT_NE(first_error("  strategies: {a: {type: linear, beta: -1}}\n")
                 .find("'beta' of the strategy of 'a' is -1"),
             std::string::npos);
@@ -97,7 +100,8 @@ TEST(StrategyRegistry, FactoriesReadDeclaredDefaults) {
   const StrategySpec given{"boulware", {{"beta", 0.7}}};
   const StrategyParams p(*info, given);
   EXPECT_DOUBLE_EQ(p["beta"], 0.7);
-  EXPECT_DOUBLE_EQ(p["deadline"], 0);  // the declared default: the horizon
+  EXPECT_DOUBLE_EQ(p["deadline"], 36);  // the declared default, not the horizon
+  EXPECT_DOUBLE_EQ(p["tolerance"], 0);  // no pressure clock unless given
   EXPECT_THROW((void)p["gamma"], Error);
   // A spec built in code with a bad value is refused by the factory too, not only the loader.
   EXPECT_THROW(make_party_strategy({"boulware", {{"beta", 1e9}}}), Error);

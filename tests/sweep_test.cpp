@@ -414,15 +414,19 @@ TEST(Sweep, EveryUncertainFieldDeclaresWhatItAffects) {
   int trajectory = 0, analysis = 0;
   for (const Uncertain& u : s.uncertain) {
     const bool reservation = u.path.ends_with(".reservation");
+    // Costs move the trajectory through a party's sensitivity (every party with an uncertain
+    // cost has one in the built-in scenario), beliefs through the expected gain.
     const bool moves = reservation || u.path.starts_with("process.fatigue.") ||
-                       u.path.starts_with("dynamics.drift.");
+                       u.path.starts_with("dynamics.drift.") ||
+                       u.path.starts_with("dynamics.costs.") ||
+                       u.path.starts_with("dynamics.beliefs.");
     EXPECT_EQ((u.affects & kTrajectory) != 0, moves) << u.path;
     EXPECT_EQ((u.affects & kAnalysis) != 0, reservation) << u.path;
     trajectory += (u.affects & kTrajectory) != 0;
     analysis += (u.affects & kAnalysis) != 0;
   }
   EXPECT_EQ(analysis, 4);     // the four reservations
-  EXPECT_GE(trajectory, 14);  // and four fatigue rates, six drift rows
+  EXPECT_GE(trajectory, 14);  // and fatigue, costs, sensitivities, beliefs, six drift rows
 }
 
 }  // namespace

@@ -64,4 +64,9 @@ double finite_value(const std::string& text, const std::string& option,
   return std::strtod(text.c_str(), nullptr);
 }
 
+Without without_of(const std::string& text) {
+  (void)split_list(text, "--without", "leaks,merge");
+  return parse_without(text);
+}
+
 }  // namespace parley::cli

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/errors.hpp"
+#include "core/mechanisms.hpp"
 
 namespace parley::cli {
 
@@ -27,6 +28,9 @@ CLI::Validator finite_number();
 /// naming `option` (`example` shows a right one).
 std::vector<std::string> split_list(const std::string& text, const std::string& option,
                                     const std::string& example);
+
+/// --without: the comma-separated mechanisms to switch off (core/mechanisms.hpp).
+Without without_of(const std::string& text);
 
 /// `text` as a finite number (all of it), else an error naming `option`.
 double finite_value(const std::string& text, const std::string& option, const std::string& example);

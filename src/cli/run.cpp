@@ -18,8 +18,18 @@ namespace {
 struct RunOptions {
   std::string file, design, json;
   std::optional<std::uint64_t> seed;
+  std::optional<std::string> without;
   bool quiet = false;
 };
+
+/// The help of --without: every mechanism that can be switched off, and what that removes.
+std::string without_help() {
+  std::string out = "switch mechanisms off, comma-separated:";
+  for (std::size_t m = 0; m < kMechanisms; ++m)
+    out += fmt::format("\n  {}: {}", to_string(static_cast<Mechanism>(m)),
+                       describe(static_cast<Mechanism>(m)));
+  return out;
+}
 
 }  // namespace
 
@@ -35,6 +45,7 @@ void add_run_command(CLI::App& app) {
                   "also write the run as JSON to this file ('-': standard output, instead of "
                   "the narrative)");
   cmd->add_flag("--quiet,-q", opts->quiet, "no narrative, only the summary");
+  cmd->add_option("--without", opts->without, without_help());
   cmd->callback([opts, cmd] {
     const Scenario s = load_scenario_argument(opts->file, cmd->count("file") > 0);
     const std::vector<Output> outputs{{"--json", opts->json}};
@@ -55,12 +66,15 @@ void add_run_command(CLI::App& app) {
       design = static_cast<std::size_t>(it - ids.begin());
     }
     const std::uint64_t seed = opts->seed.value_or(s.process.seed);
+    const Without without = opts->without ? without_of(*opts->without) : Without{};
     engine::Engine eng(s, design);
+    eng.set_without(without);
     const engine::RunResult result = eng.run(seed);
-    report::RunReport report{&s, design, seed, &result, analysis::victory_thresholds(s)};
+    report::RunReport report{&s, design, seed, &result, analysis::victory_thresholds(s), without};
     if (!takes_standard_output(outputs)) {
-      fmt::print("{} — design {} ({}), seed {}\n\n", s.name, s.process.designs[design].id,
-                 s.process.designs[design].name, seed);
+      fmt::print("{} — design {} ({}), seed {}{}\n\n", s.name, s.process.designs[design].id,
+                 s.process.designs[design].name, seed,
+                 without.empty() ? "" : ", without " + without.name());
       if (!opts->quiet) fmt::print("{}\n", report::run_narrative(report));
       fmt::print("{}", report::run_summary(report));
     }

@@ -28,11 +28,11 @@ namespace {
 
 struct SweepCli {
   std::string file, design, json, csv, store, param;
-  std::optional<std::string> designs, policies, values;
+  std::optional<std::string> designs, policies, values, without;
   std::uint64_t runs = 0;
   std::optional<std::uint64_t> seed;
   int threads = 0;
-  bool resume = false, tornado = false, no_progress = false;
+  bool resume = false, tornado = false, no_progress = false, ablations = false;
 };
 
 /// The outputs of a sweep, comparison or sensitivity run.
@@ -132,12 +132,15 @@ void common_options(CLI::App* cmd, SweepCli& c, std::uint64_t default_runs) {
   cmd->add_option("--store", c.store, "write per-run summaries and aggregates to this SQLite file");
   cmd->add_flag("--resume", c.resume, "finish the sweep stored in --store");
   cmd->add_flag("--no-progress", c.no_progress, "no progress bar");
+  cmd->add_option("--without", c.without,
+                  "switch mechanisms off, comma-separated (parley run --help lists them)");
 }
 
 sim::SweepOptions base_options(const Scenario& s, const SweepCli& c) {
   sim::SweepOptions o;
   o.runs = c.runs;
   o.seed = c.seed.value_or(s.process.seed);
+  if (c.without) o.without = without_of(*c.without);
   o.threads = c.threads > 0 ? c.threads
                             : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   o.victory = analysis::victory_thresholds(s);
@@ -201,7 +204,7 @@ std::vector<int> compared_designs(const Scenario& s, const SweepCli& c) {
   if (c.designs) {
     for (const auto& id : split_list(*c.designs, "--designs", "a,b"))
       out.push_back(design_of(s, id, "--designs"));
-  } else if (c.policies) {
+  } else if (c.policies || c.ablations) {
     out = {0};
   } else {
     for (std::size_t d = 0; d < s.process.designs.size(); ++d) out.push_back(static_cast<int>(d));
@@ -260,14 +263,20 @@ void add_compare_command(CLI::App& app) {
   cmd->add_option("--designs", c->designs, "comma-separated designs (default: all)");
   cmd->add_option("--policies", c->policies,
                   "comma-separated leverage policies: all, none, or instrument ids joined by '+'");
+  cmd->add_flag("--ablations", c->ablations,
+                "the model as it is against the model without each mechanism in turn");
   cmd->callback([c, cmd] {
     const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
     check_outputs(*cmd, outputs_of(*c), s);
     sim::SweepOptions o = base_options(s, *c);
     o.designs = compared_designs(s, *c);
+    if (c->policies && c->ablations)
+      throw option_error("--ablations", "--ablations and --policies both choose the variants",
+                         "give one of them");
     if (c->policies)
       for (const auto& p : split_list(*c->policies, "--policies", "all,none"))
         o.policies.push_back(policy_of(s, p));
+    if (c->ablations) o.policies = sim::ablation_policies(s);
     execute(s, o, *c, true);
   });
 }

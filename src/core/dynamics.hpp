@@ -71,6 +71,13 @@ struct DynamicsSpec {
   std::vector<CostUnit> units;
   /// [party * units + unit] per month of war / of ceasefire.
   std::vector<double> war_cost, ceasefire_cost;
+  /// [party * units + unit]: utility a party loses per unit of cost it bears in a month; the
+  /// month's costs times these add to its fatigue κ (docs/model.md, "Costs that are felt").
+  std::vector<double> cost_sensitivity;
+  /// Beliefs about the war's course, per party (docs/model.md, "Beliefs about the war"): the
+  /// gain it expects from a month of fighting on (utility; negative: an expected loss), the
+  /// gain the war actually delivers, and how many months of evidence the prior is worth.
+  std::vector<double> belief_expected, belief_actual, belief_weight;
   int delay_from = -1;  // reference month for the cost of delay; -1: the month the ZOPA opens
   double trust_leak = 0.05, trust_violation = 0.1;
   std::vector<double> walkout_floor;  // per party (trust in the mediator); -1: never walks out

@@ -28,9 +28,13 @@ struct Engine::Impl {
   /// The reference month of the cost of delay for these numbers, when the ledger needs one.
   void update_zopa_month(const Scenario& numbers) {
     if (numbers.dynamics.units.empty() || numbers.dynamics.delay_from >= 0) return;
-    zopa_month = zopa.compute(design, numbers.dynamics, state.reservations.r0,
-                              state.reservations.kappa, numbers.process.horizon);
+    state.reservations.projected_kappa(design, numbers.dynamics, numbers.process.horizon,
+                                       scratch.kappa_path);
+    zopa_month = zopa.compute(design, numbers.dynamics, state.reservations.r0, scratch.kappa_path,
+                              numbers.process.horizon);
   }
+  Without without;
+  bool without_changed = false;
 };
 
 Engine::Engine(const Scenario& scenario, std::size_t design)
@@ -61,7 +65,7 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
   m.scratch.table.reserve(d.K);
   m.scratch.open.reserve(d.issues());
   m.scratch.participants.reserve(d.P);
-  st.reservations.start(d, scenario);
+  st.reservations.start(d, scenario, m.without);
   m.update_zopa_month(scenario);
 }
 
@@ -69,6 +73,13 @@ Engine::~Engine() = default;
 
 void Engine::set_enabled(std::span<const unsigned char> enabled) {
   impl_->state.leverage.enabled.assign(enabled.begin(), enabled.end());
+}
+
+void Engine::set_without(Without without) {
+  Impl& m = *impl_;
+  if (m.without == without) return;
+  m.without = without;
+  m.without_changed = true;  // the projected trajectory (costs, learning) is redone at the next run
 }
 
 const UtilityModel& Engine::model() const {
@@ -115,6 +126,7 @@ void Engine::Impl::start(Run& run, std::uint64_t seed, RunResult& out) {
   st.ceasefire = {};
   st.options.reset(d);
   st.text.assign(d, st.options.valuation, d.defaults);
+  st.shock();
   scratch.views.prepare(st.options.valuation, d.option_counts, d.space, run.numbers.process.horizon,
                         st.text.x, st.text.y);
   ++st.text.version;
@@ -136,8 +148,10 @@ void Engine::Impl::run_single_text(Run& run) {
   RunState& st = state;
   const int horizon = run.numbers.process.horizon;
   start_stages(run);
-  for (std::size_t g = 0; g < st.groups.size(); ++g)
-    st.groups[g].shuttle = sides(design.groups[g], st.groups[g].seating, st.trust) > 1;
+  for (std::size_t g = 0; g < st.groups.size(); ++g) {
+    st.groups[g].start_sides = sides(design.groups[g], st.groups[g].seating, st.trust);
+    st.groups[g].shuttle = st.groups[g].start_sides > 1;
+  }
   std::fill(st.channel_failures.begin(), st.channel_failures.end(), 0);
   for (std::size_t k = 0; k < design.K; ++k) strategies.party[k]->inform(strategies.info[k]);
   for (st.month = 0; st.month < horizon; ++st.month) {
@@ -177,9 +191,10 @@ void Engine::Impl::finish(Run& run, RunResult& out) {
 void Engine::run(std::uint64_t seed, RunResult& out, const RunInputs& inputs) {
   Impl& m = *impl_;
   const Scenario& numbers = inputs.numbers ? *inputs.numbers : m.scenario;
-  Run run{m.design, numbers, m.strategies, m.state, m.scratch};
-  m.state.reservations.start(m.design, numbers);
-  if (inputs.trajectory_changed) m.update_zopa_month(numbers);
+  Run run{m.design, numbers, m.strategies, m.state, m.scratch, m.without};
+  m.state.reservations.start(m.design, numbers, m.without);
+  if (inputs.trajectory_changed || m.without_changed) m.update_zopa_month(numbers);
+  m.without_changed = false;
   m.start(run, seed, out);
   if (numbers.process.protocol == Protocol::alternating_offers)
     run_alternating_offers(run);

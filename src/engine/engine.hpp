@@ -9,6 +9,7 @@
 #include <memory>
 #include <span>
 
+#include "core/mechanisms.hpp"
 #include "core/scenario.hpp"
 #include "core/utility.hpp"
 #include "engine/events.hpp"
@@ -35,6 +36,8 @@ class Engine {
 
   /// Leverage instruments available to the runs that follow (per instrument; empty: all).
   void set_enabled(std::span<const unsigned char> enabled);
+  /// Switches mechanisms off for the following runs (docs/model.md, "Switching a mechanism off").
+  void set_without(Without without);
   /// Runs from scratch; reuses `out`'s storage (no allocation per meeting once warm).
   void run(std::uint64_t seed, RunResult& out, const RunInputs& inputs = {});
   RunResult run(std::uint64_t seed) {

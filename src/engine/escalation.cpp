@@ -21,8 +21,9 @@ void escalate_if_deadlocked(Run& run, int g) {
   st.log(EventType::escalation, g, gr.level);
   if (gr.level == Level::leader) {
     bool channel = false;
-    for (int c : run.design.spec.leader_channels)
-      for (int m : setup.spec->members) channel = channel || m == c;
+    if (run.without.on(Mechanism::leader_channel))
+      for (int c : run.design.spec.leader_channels)
+        for (int m : setup.spec->members) channel = channel || m == c;
     gr.escalated = channel;  // else the group meets at leader level itself
   }
 }

@@ -38,7 +38,8 @@ void fix_principles(Run& run, int partner) {
   --out.counts[static_cast<std::size_t>(EventType::adopted)];
   ++out.counts[static_cast<std::size_t>(EventType::package_trade)];
   const Change& change = run.scratch.change;
-  for (int q = 0; q < change.size; ++q) {
+  st.shock();
+  for (int q = 0; q < change.size && run.without.on(Mechanism::principles); ++q) {
     const auto issue = static_cast<std::size_t>(change.issue[q]);
     st.status[issue] = Status::locked;
     Event& e =
@@ -99,6 +100,7 @@ void meet_channel(Run& run, std::size_t c) {
 }  // namespace
 
 void meet_leader_channels(Run& run) {
+  if (run.without.has(Mechanism::leader_channel)) return;
   for (std::size_t c = 0; c < run.design.spec.leader_channels.size(); ++c) meet_channel(run, c);
 }
 

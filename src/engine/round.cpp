@@ -22,6 +22,9 @@ MediatorView mediator_view(Run& run, int group, std::span<const int> open,
   mv.group = group;
   mv.text_version = st.text.version;
   mv.rng = &st.rng;
+  if (run.without.on(Mechanism::forward_text)) mv.held = &st.held;
+  mv.draft_index = st.text.index;
+  mv.space = &run.design.space;
   if (run.strategies.mediator_full) {
     FullInformation& full = run.strategies.full;
     full.model = &run.design.model;
@@ -46,6 +49,14 @@ bool negotiate_round(Run& run, int group, Level level, std::span<const int> open
   ++st.out->rounds;
   if (group >= 0) ++st.groups[static_cast<std::size_t>(group)].rounds;
   st.text.propose(d, st.options.valuation, sc.change);
+  // Back to a package held since the last shock: progress undone. With the text moving forward
+  // the proposal is withdrawn before the vote (the mediator gets another round).
+  const bool revisit = st.held.contains(st.text.index_y);
+  if (revisit && run.without.on(Mechanism::forward_text)) {
+    --st.out->rounds;
+    if (group >= 0) --st.groups[static_cast<std::size_t>(group)].rounds;
+    return false;
+  }
   st.log(EventType::proposal, group, level, party).package = st.text.index_y;
   bool all = true;
   const bool direct = group >= 0 && !st.groups[static_cast<std::size_t>(group)].shuttle;
@@ -70,7 +81,9 @@ bool negotiate_round(Run& run, int group, Level level, std::span<const int> open
   st.text.adopt(d, st.options.valuation);
   ++st.text.version;
   st.log(EventType::adopted, group, level, party).package = st.text.index;
-  if (group >= 0)
+  st.held.add(st.text.index);
+  // Trust grows with progress: a return to a package already held builds none.
+  if (group >= 0 && !revisit)
     st.trust.raise(d.groups[static_cast<std::size_t>(group)].spec->members,
                    run.numbers.process.trust_adopted);
   return true;

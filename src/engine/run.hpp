@@ -37,6 +37,7 @@ enum class Status : std::uint8_t { open, agreed, locked };
 struct GroupRun {
   Level level = Level::official;
   bool shuttle = false;    // meets in shuttle format (a refusal holds between its members)
+  int start_sides = 1;     // sides at the start of the run
   bool consensus = false;  // its members endorse the text (for this stage)
   bool escalated = false;  // waits for a leader channel
   double credit = 0;       // meetings towards the next round (a shuttle round needs one per side)
@@ -67,6 +68,16 @@ struct RunState {
   Walkouts walkouts;
   CeasefireState ceasefire;
   Ledger ledger;
+  HeldTexts held;  // packages the text has held since the last shock
+
+  /// Something changed what the packages are worth or which may move (a leverage event, a
+  /// principle, a collapse): the text may go back to packages it has left (docs/model.md, "A
+  /// text that moves forward"). A leak is not one: it changes what a party will sign, not
+  /// what a package is worth.
+  void shock() {
+    held.clear();
+    held.add(text.index);
+  }
 
   /// Appends an event at this month and round; returns it for its extra fields.
   Event& log(EventType type, int group, Level level, int party = -1) {
@@ -97,6 +108,7 @@ struct Scratch {
   std::vector<TableVote> table;         // votes seen at a direct table
   std::vector<int> open;                // open issues of a round
   std::vector<int> participants;        // who sat at a meeting
+  std::vector<double> kappa_path;       // κ_k(t) of the projected trajectory (ZOPA month)
 };
 
 struct Run {
@@ -105,6 +117,7 @@ struct Run {
   Strategies& strategies;
   RunState& state;
   Scratch& scratch;
+  Without without;  // mechanisms switched off
 };
 
 /// Stakeholder k's view of the text and of the proposal (utility `u_proposed`, red lines
@@ -112,9 +125,9 @@ struct Run {
 inline const PartyView& party_view(Run& run, std::size_t k, double u_proposed,
                                    std::uint64_t red_proposed, int round, int rounds) {
   const RunState& st = run.state;
-  return run.scratch.views.of(k, st.reservations.r[k], st.options.best[k],
-                              st.reservations.discount[k], st.month, round, rounds, st.text.u[k],
-                              u_proposed, st.text.red[k], red_proposed);
+  return run.scratch.views.of(k, st.reservations.r[k], st.reservations.fatigue[k],
+                              st.options.best[k], st.reservations.discount[k], st.month, round,
+                              rounds, st.text.u[k], u_proposed, st.text.red[k], red_proposed);
 }
 
 }  // namespace parley::engine

@@ -23,8 +23,9 @@ bool check_consensus(Run& run, int g) {
   if (gr.consensus) return true;
   if (!group_open(run.design, st.leverage, g) || !st.walkouts.present(setup.spec->members))
     return false;
-  for (int h : setup.conditions)
-    if (!st.groups[static_cast<std::size_t>(h)].consensus) return false;
+  if (run.without.on(Mechanism::conditionality))
+    for (int h : setup.conditions)
+      if (!st.groups[static_cast<std::size_t>(h)].consensus) return false;
   for (int k : setup.voters)
     if (!endorses(run, static_cast<std::size_t>(k))) return false;
   gr.consensus = true;
@@ -107,6 +108,7 @@ void reopen_after_collapse(Run& run) {
   st.ceasefire.in_force = false;
   ++st.out->collapses;
   st.log(EventType::ceasefire_collapsed, -1, Level::leader);
+  st.shock();
   const int P = static_cast<int>(run.design.P);
   for (int a = 0; a < P; ++a)
     for (int b = 0; b < P; ++b)

@@ -25,12 +25,13 @@ class ViewBuilder {
     view_.proposed_ = proposal;
   }
   /// Stakeholder k's view now; `rounds` > 0 only under alternating offers.
-  const PartyView& of(std::size_t k, double reservation, double best, double discount, int month,
-                      int round, int rounds, double u_current, double u_proposed,
-                      std::uint64_t red_current, std::uint64_t red_proposed) {
+  const PartyView& of(std::size_t k, double reservation, double pressure, double best,
+                      double discount, int month, int round, int rounds, double u_current,
+                      double u_proposed, std::uint64_t red_current, std::uint64_t red_proposed) {
     PartyView& v = view_;
     v.k_ = k;
     v.reservation_ = reservation;
+    v.pressure_ = pressure;
     v.best_ = best;
     v.discount_ = discount;
     v.month_ = month;

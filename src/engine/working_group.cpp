@@ -48,6 +48,7 @@ void meeting_trust(Run& run, int g) {
 }  // namespace
 
 void merge_if_refusals_lapsed(Run& run, int g) {
+  if (run.without.has(Mechanism::merge)) return;
   GroupRun& gr = run.state.groups[static_cast<std::size_t>(g)];
   if (gr.shuttle &&
       sides(run.design.groups[static_cast<std::size_t>(g)], gr.seating, run.state.trust) == 1) {
@@ -75,8 +76,12 @@ bool meet_working_group(Run& run, int g) {
   for (int mtg = 0; mtg < meetings && (good_faith_only || !gr.consensus) && !gr.escalated &&
                     st.walkouts.present(setup.spec->members);
        ++mtg) {
-    const int n_sides = gr.shuttle ? sides(setup, gr.seating, st.trust) : 1;
-    if (gr.shuttle && n_sides == 1) {  // refusals lapsed during the month
+    // Without merges the group keeps the sides it started with.
+    const int n_sides = !gr.shuttle                         ? 1
+                        : run.without.has(Mechanism::merge) ? gr.start_sides
+                                                            : sides(setup, gr.seating, st.trust);
+    if (gr.shuttle && n_sides == 1 && run.without.on(Mechanism::merge)) {
+      // Refusals lapsed during the month.
       gr.shuttle = false;
       st.log(EventType::merge, g, gr.level);
     }

@@ -16,16 +16,20 @@ class DynamicsReader : SectionReader {
   void read(const YAML::Node& n) {
     const std::size_t P = s_.parties.size();
     d_.walkout_floor.assign(P, -1.0);
+    d_.belief_expected.assign(P, 0.0);
+    d_.belief_actual.assign(P, 0.0);
+    d_.belief_weight.assign(P, 0.0);
     d_.audience_cost.assign(P, 0.0);
     if (!n.IsDefined()) return;
     d_.declared = true;
     if (!r_.expect_map(n, "'dynamics'")) return;
     r_.check_keys(n,
-                  {"units", "costs", "delay_from", "trust", "walkout", "leaks", "drift",
+                  {"units", "costs", "beliefs", "delay_from", "trust", "walkout", "leaks", "drift",
                    "ceasefire", "leverage", "note"},
                   "'dynamics'");
     units(n["units"]);
     costs(n["costs"]);
+    beliefs(n["beliefs"]);
     if (const YAML::Node v = n["delay_from"]; v.IsDefined())
       if (auto m = month(v, "'delay_from'")) d_.delay_from = *m;
     if (const YAML::Node t = n["trust"]; t.IsDefined() && r_.expect_map(t, "dynamics 'trust'")) {
@@ -67,43 +71,86 @@ class DynamicsReader : SectionReader {
     const std::size_t P = s_.parties.size(), U = d_.units.size();
     d_.war_cost.assign(P * U, 0.0);
     d_.ceasefire_cost.assign(P * U, 0.0);
+    d_.cost_sensitivity.assign(P * U, 0.0);
     if (!n.IsDefined() || !r_.expect_map(n, "'costs'")) return;
     r_.check_keys(n, parties_, "'costs' (keys are party ids)");
-    std::vector<std::string> unit_ids;
-    for (const auto& u : d_.units) unit_ids.push_back(u.id);
     for (auto it = n.begin(); it != n.end(); ++it) {
       const int p = it->first.IsScalar() ? s_.party_index(it->first.Scalar()) : -1;
       if (p < 0) continue;
       const std::string what = "the costs of '" + it->first.Scalar() + "'";
       const YAML::Node c = it->second;
       if (!r_.expect_map(c, what)) continue;
-      r_.check_keys(c, {"war", "ceasefire", "note"}, what);
-      for (const char* phase : {"war", "ceasefire"}) {
-        const YAML::Node m = c[phase];
-        if (!m.IsDefined() || !r_.expect_map(m, what + " '" + phase + "'")) continue;
-        if (unit_ids.empty()) {
-          r_.error(m, what + " name amounts in units, but no 'units' are declared",
-                   "declare them: units: [{id: casualties, name: killed and wounded}]");
-          continue;
-        }
-        r_.check_keys(m, unit_ids, what + " '" + phase + "' (keys are unit ids)");
-        const bool war = std::string(phase) == "war";
-        auto& table = war ? d_.war_cost : d_.ceasefire_cost;
-        for (auto u = m.begin(); u != m.end(); ++u) {
-          if (!u->first.IsScalar()) continue;
-          std::size_t k = 0;
-          while (k < U && unit_ids[k] != u->first.Scalar()) ++k;
-          if (k == U) continue;
-          if (auto v = r_.number_in(u->second, what + " in '" + unit_ids[k] + "'", 0, 1e15)) {
-            const std::size_t at = static_cast<std::size_t>(p) * U + k;
-            table[at] = *v;
-            r_.bind("dynamics.costs." + it->first.Scalar() + "." + phase + "." + unit_ids[k],
-                    [war, at](Scenario& x, double amount) {
-                      (war ? x.dynamics.war_cost : x.dynamics.ceasefire_cost)[at] = amount;
-                    });
-          }
-        }
+      r_.check_keys(c, {"war", "ceasefire", "sensitivity", "note"}, what);
+      // An amount moves the reservation trajectory only through a sensitivity.
+      const unsigned affects = c["sensitivity"].IsDefined() ? kTrajectory : 0u;
+      for (const char* table : {"war", "ceasefire", "sensitivity"})
+        cost_table(c[table], what + " '" + table + "'", p, table, affects);
+    }
+  }
+
+  /// One table of a party's costs: {unit: amount}.
+  void cost_table(const YAML::Node& m, const std::string& what, int p, const std::string& table,
+                  unsigned affects) {
+    if (!m.IsDefined() || !r_.expect_map(m, what)) return;
+    const std::size_t U = d_.units.size();
+    std::vector<std::string> unit_ids;
+    for (const auto& u : d_.units) unit_ids.push_back(u.id);
+    if (unit_ids.empty()) {
+      r_.error(m, what + " names amounts in units, but no 'units' are declared",
+               "declare them: units: [{id: casualties, name: killed and wounded}]");
+      return;
+    }
+    r_.check_keys(m, unit_ids, what + " (keys are unit ids)");
+    using Table = std::vector<double> DynamicsSpec::*;
+    const Table field = table == "war"         ? &DynamicsSpec::war_cost
+                        : table == "ceasefire" ? &DynamicsSpec::ceasefire_cost
+                                               : &DynamicsSpec::cost_sensitivity;
+    const bool felt = table == "sensitivity";
+    for (auto u = m.begin(); u != m.end(); ++u) {
+      if (!u->first.IsScalar()) continue;
+      std::size_t k = 0;
+      while (k < U && unit_ids[k] != u->first.Scalar()) ++k;
+      if (k == U) continue;
+      const std::string item = what + " in '" + unit_ids[k] + "'";
+      if (auto v = r_.number_in(u->second, item, 0, felt ? 1.0 : 1e15)) {
+        const std::size_t at = static_cast<std::size_t>(p) * U + k;
+        (d_.*field)[at] = *v;
+        r_.bind(
+            "dynamics.costs." + s_.parties[static_cast<std::size_t>(p)].id + "." + table + "." +
+                unit_ids[k],
+            [field, at](Scenario& x, double amount) { (x.dynamics.*field)[at] = amount; }, affects);
       }
+    }
+  }
+
+  /// {party: {expected, actual, weight}}.
+  void beliefs(const YAML::Node& n) {
+    if (!n.IsDefined() || !r_.expect_map(n, "'beliefs'")) return;
+    r_.check_keys(n, parties_, "'beliefs' (keys are party ids)");
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      const int p = it->first.IsScalar() ? s_.party_index(it->first.Scalar()) : -1;
+      if (p < 0) continue;
+      const std::string id = it->first.Scalar(), what = "the beliefs of '" + id + "'";
+      const YAML::Node b = it->second;
+      if (!r_.expect_map(b, what) || !require(b, {"expected", "actual", "weight"}, what,
+                                              "{expected: 0.006, actual: 0.0025, weight: 12}"))
+        continue;
+      r_.check_keys(b, {"expected", "actual", "weight", "note"}, what);
+      const auto at = static_cast<std::size_t>(p);
+      struct Field {
+        const char* key;
+        std::vector<double> DynamicsSpec::*vec;
+        double lo, hi;
+      };
+      for (const Field& f : {Field{"expected", &DynamicsSpec::belief_expected, -1, 1},
+                             Field{"actual", &DynamicsSpec::belief_actual, -1, 1},
+                             Field{"weight", &DynamicsSpec::belief_weight, 0, 1200}})
+        if (auto v = r_.number_in(b[f.key], what + " '" + f.key + "'", f.lo, f.hi)) {
+          (d_.*f.vec)[at] = *v;
+          r_.bind(
+              "dynamics.beliefs." + id + "." + f.key,
+              [vec = f.vec, at](Scenario& x, double u) { (x.dynamics.*vec)[at] = u; }, kTrajectory);
+        }
     }
   }
 

@@ -130,6 +130,12 @@ json run_json(const RunReport& r) {
   out["source"] = s.source;
   out["design"] = d.id;
   out["seed"] = r.seed;
+  if (!r.without.empty()) {
+    auto& w = out["without"] = nlohmann::ordered_json::array();
+    for (std::size_t m = 0; m < kMechanisms; ++m)
+      if (r.without.has(static_cast<Mechanism>(m)))
+        w.push_back(to_string(static_cast<Mechanism>(m)));
+  }
   out["protocol"] = to_string(s.process.protocol);
   out["outcome"] = outcome_json(s, res);
   out["rounds"] = res.rounds;

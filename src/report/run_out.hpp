@@ -15,6 +15,7 @@ struct RunReport {
   std::uint64_t seed = 0;
   const engine::RunResult* result = nullptr;
   std::vector<double> victory;  // per stakeholder threshold
+  Without without;              // mechanisms switched off
 };
 
 /// Month-by-month narrative (one block per month with activity).

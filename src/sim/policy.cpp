@@ -34,4 +34,16 @@ Policy parse_policy(const Scenario& s, const std::string& text) {
   return p;
 }
 
+std::vector<Policy> ablation_policies(const Scenario& s) {
+  std::vector<Policy> out;
+  const std::vector<unsigned char> all(s.dynamics.leverage.size(), 1);
+  out.push_back({"all mechanisms", all, {}});
+  for (std::size_t m = 0; m < kMechanisms; ++m) {
+    Policy p{std::string("without ") + to_string(static_cast<Mechanism>(m)), all, {}};
+    p.without.add(static_cast<Mechanism>(m));
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 }  // namespace parley::sim

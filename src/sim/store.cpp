@@ -67,6 +67,7 @@ StoreSignature store_signature(const Scenario& s, const SweepOptions& o, std::st
     options += (k ? "," : "") + o.policies[k].name;
   for (const auto& f : o.fixed)
     options += fmt::format(" {}={}", s.uncertain[f.first].path, f.second);
+  if (!o.without.empty()) options += " without=" + o.without.name();
   return {std::move(inputs), options, std::move(version)};
 }
 

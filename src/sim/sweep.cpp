@@ -112,8 +112,10 @@ struct Plan {
 class Worker {
  public:
   explicit Worker(const Plan& plan) : plan_(plan), s_(plan.s), draws_(plan.s) {
-    for (int d : plan.o.designs)
+    for (int d : plan.o.designs) {
       engines_.push_back(std::make_unique<engine::Engine>(s_, static_cast<std::size_t>(d)));
+      engines_.back()->set_without(plan.o.without);
+    }
     per_variant_.resize(plan.V);
   }
   /// Runs chunk c into `cr`, counting finished runs into `done`.
@@ -154,7 +156,11 @@ void Worker::run_one(std::uint64_t k, ChunkResult& cr, bool keep_runs) {
     engine::Engine& e = *engines_[di];
     for (std::size_t pi = 0; pi < plan_.P; ++pi) {
       const std::size_t v = di * plan_.P + pi;
-      if (!o.policies.empty()) e.set_enabled(o.policies[pi].enabled);
+      if (!o.policies.empty()) {
+        e.set_enabled(o.policies[pi].enabled);
+        Without w = o.without;
+        e.set_without(w |= o.policies[pi].without);
+      }
       e.run(engine_seed, result_, {&s_, plan_.trajectory && pi == 0});
       RunSummary& r = per_variant_[v];
       r.index = k;

@@ -35,6 +35,7 @@ struct SweepOptions {
   std::uint64_t seed = 1;
   std::vector<int> designs{0};   // one: a sweep; more: a comparison of designs
   std::vector<Policy> policies;  // empty: the scenario as is; more than one: compared
+  Without without;               // mechanisms switched off in every variant (--without)
   int threads = 1;
   int rank = 0, ranks = 1;  // MPI: this process takes chunks c with c % ranks == rank
   /// Overrides applied after sampling (sensitivity): uncertain index -> value.

@@ -34,6 +34,7 @@ class NashSeeking final : public MediatorStrategy {
   }
   void propose(const MediatorView& v, Change& out) override {
     out.clear();
+    view_ = &v;
     const std::size_t nv = v.voters.size();
     estimate_levels(v);
     // Every single move (open issue -> another option) and each voter's estimated gain.
@@ -186,11 +187,22 @@ class NashSeeking final : public MediatorStrategy {
     // ties to the first seen (the scan starts at random).
     const double score = all ? product : -shortfall;
     if ((all && !best_all_) || (all == best_all_ && score > best_)) {
+      if (revisits(pick, size)) return;  // back to a text the group has left
       best_all_ = all;
       best_ = score;
       best_size_ = size;
       std::copy(pick, pick + size, best_moves_);
     }
+  }
+  /// Would these moves return the draft to a package it has held since the last shock?
+  bool revisits(const int* pick, int size) const {
+    if (view_->held == nullptr) return false;
+    int issue[Change::kMax], option[Change::kMax];
+    for (int q = 0; q < size; ++q) {
+      issue[q] = moves_[static_cast<std::size_t>(pick[q])].issue;
+      option[q] = moves_[static_cast<std::size_t>(pick[q])].option;
+    }
+    return view_->revisits(issue, option, size);
   }
   double value(int k, std::size_t i, int o) const {
     return est_[static_cast<std::size_t>(k) * stride_ + offset_[i] + static_cast<std::size_t>(o)];
@@ -211,6 +223,7 @@ class NashSeeking final : public MediatorStrategy {
   double best_ = -1;
   int best_size_ = 0;
   int best_moves_[Change::kMax] = {};
+  const MediatorView* view_ = nullptr;  // during propose
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 // To add a strategy: derive from PartyStrategy or MediatorStrategy and call
 // register_party_strategy / register_mediator_strategy before loading a
 // scenario (docs/strategies.md shows a complete example).
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <memory>
@@ -56,6 +57,9 @@ class PartyView {
   [[nodiscard]] int red_lines_current() const { return std::popcount(red_current_); }
   [[nodiscard]] int red_lines_proposed() const { return std::popcount(red_proposed_); }
   [[nodiscard]] double reservation() const { return reservation_; }  // own r_k(t)
+  /// Own accumulated fatigue Σ_{s<t} κ_k(s): how far the war has worn its reservation down
+  /// (costs felt, beliefs, leverage; docs/model.md, "Reservation trajectory").
+  [[nodiscard]] double pressure() const { return pressure_; }
   [[nodiscard]] double best() const { return best_; }  // own best utility over the space
   [[nodiscard]] double discount() const { return discount_; }
   [[nodiscard]] int month() const { return month_; }
@@ -79,7 +83,7 @@ class PartyView {
   PartyView() = default;
   Valuation valuation_;  // own utilities only: the view reads row k_ alone
   std::size_t k_ = 0;
-  double reservation_ = 0, best_ = 1, discount_ = 1;
+  double reservation_ = 0, pressure_ = 0, best_ = 1, discount_ = 1;
   int month_ = 0, horizon_ = 1, round_ = 0, rounds_ = 0;
   const std::vector<int>* option_counts_ = nullptr;
   const Space* space_ = nullptr;
@@ -134,6 +138,25 @@ struct Change {
   }
 };
 
+/// The packages the text has held since the last shock (a leverage event, a principle, a
+/// collapse; docs/model.md, "A text that moves forward"), sorted.
+class HeldTexts {
+ public:
+  void clear() { held_.clear(); }
+  void add(Index i) {
+    const auto at = std::lower_bound(held_.begin(), held_.end(), i) - held_.begin();
+    if (at < std::ssize(held_) && held_[static_cast<std::size_t>(at)] == i) return;
+    held_.push_back(i);  // then rotated into place (insert trips a GCC 12 -Warray-bounds)
+    std::rotate(held_.begin() + at, held_.end() - 1, held_.end());
+  }
+  [[nodiscard]] bool contains(Index i) const {
+    return std::binary_search(held_.begin(), held_.end(), i);
+  }
+
+ private:
+  std::vector<Index> held_;
+};
+
 struct MediatorView {
   std::span<const int> draft;        // the whole package as it stands
   std::span<const int> open_issues;  // issues the group may change now
@@ -145,6 +168,22 @@ struct MediatorView {
   std::uint64_t text_version = 0;         // changes whenever the text changes (for caches)
   Rng* rng = nullptr;                     // the run's only source of randomness
   const FullInformation* full = nullptr;  // only for full-information strategies
+  /// Packages the text may not return to (null: it may; the `forward_text` mechanism is off).
+  const HeldTexts* held = nullptr;
+  Index draft_index = 0;         // the draft in the space
+  const Space* space = nullptr;  // for the index of a changed draft
+
+  /// Would the draft with issue[q] set to option[q] (q < n) return to a held package?
+  [[nodiscard]] bool revisits(const int* issue, const int* option, int n) const {
+    if (held == nullptr) return false;
+    Index at = draft_index;  // unsigned wrap-around is exact: the result is a valid index
+    for (int q = 0; q < n; ++q) {
+      const auto i = static_cast<std::size_t>(issue[q]);
+      at += (static_cast<Index>(option[q]) - static_cast<Index>(draft[i])) * space->stride(i);
+    }
+    return held->contains(at);
+  }
+  [[nodiscard]] bool revisits(const Change& c) const { return revisits(c.issue, c.option, c.size); }
 };
 
 class MediatorStrategy {

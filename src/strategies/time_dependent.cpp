@@ -48,12 +48,17 @@ bool offer_at_level(const PartyView& v, double level, std::span<int> out) {
   return true;
 }
 
-/// Time as a fraction of the deadline: rounds under alternating offers, else
-/// months over `deadline` (default: the horizon).
-double tau_of(const PartyView& v, double deadline = 0) {
+/// The default deadline of the calendar clock, in months. Not the horizon: the horizon is how
+/// long the analyst watches, which the parties do not know (docs/model.md, "Strategies").
+constexpr double kDefaultDeadline = 36;
+
+/// How far the party has come from its best to its reservation, τ in [0, 1]: rounds under
+/// alternating offers; else its pressure over its `tolerance` when it has one (concession
+/// driven by what the war costs it and what it learns); else months over `deadline`.
+double tau_of(const PartyView& v, double deadline = kDefaultDeadline, double tolerance = 0) {
   if (v.rounds() > 1) return static_cast<double>(v.round()) / (v.rounds() - 1);
-  const double d = deadline > 0 ? deadline : std::max(1, v.horizon());
-  return static_cast<double>(v.month()) / d;
+  if (tolerance > 0) return std::clamp(v.pressure() / tolerance, 0.0, 1.0);
+  return static_cast<double>(v.month()) / deadline;
 }
 
 }  // namespace
@@ -74,7 +79,8 @@ namespace {
 /// never a red line.
 class TimeDependent final : public PartyStrategy {
  public:
-  TimeDependent(double beta, double deadline) : beta_(beta), deadline_(deadline) {}
+  TimeDependent(double beta, double deadline, double tolerance)
+      : beta_(beta), deadline_(deadline), tolerance_(tolerance) {}
   bool accept(const PartyView& v) override {
     // Alternating offers: there is no standing text to improve on, only the offer.
     if (v.rounds() > 0)
@@ -96,7 +102,7 @@ class TimeDependent final : public PartyStrategy {
  private:
   /// a(τ), recomputed only when r or τ moved (a pow per vote otherwise).
   [[nodiscard]] double level(const PartyView& v) {
-    const double r = v.reservation(), tau = tau_of(v, deadline_);
+    const double r = v.reservation(), tau = tau_of(v, deadline_, tolerance_);
     if (r != last_r_ || tau != last_tau_ || v.best() != last_best_) {
       last_r_ = r;
       last_tau_ = tau;
@@ -105,7 +111,7 @@ class TimeDependent final : public PartyStrategy {
     }
     return last_level_;
   }
-  double beta_, deadline_;
+  double beta_, deadline_, tolerance_;
   double last_r_ = NAN, last_tau_ = NAN, last_best_ = NAN, last_level_ = 0;
 };
 
@@ -117,11 +123,14 @@ PartyEntry time_dependent(const char* name, double beta, const char* shape) {
                "then accepts any improvement, or a text at or above its aspiration a(t); "
                "endorses a text at or above max(r(t), a(t)) with no red line",
            {{"beta", beta, 0.01, 100, "concession shape: below 1 concedes late, above 1 early"},
-            {"deadline", 0, 1, 1200, "months over which it concedes from its best to r(t)", false,
-             "the horizon"}},
+            {"deadline", kDefaultDeadline, 1, 1200,
+             "calendar clock: months over which it concedes from its best to r(t)"},
+            {"tolerance", 0, 0, 10,
+             "pressure clock (replaces the calendar when above 0): the fatigue Σκ at which it has "
+             "conceded down to r(t)"}},
            false},
           [](const StrategyParams& p) {
-            return std::make_unique<TimeDependent>(p["beta"], p["deadline"]);
+            return std::make_unique<TimeDependent>(p["beta"], p["deadline"], p["tolerance"]);
           }};
 }
 

@@ -27,6 +27,17 @@ void record_costs(Run& run) {
   }
 }
 
+void feel_costs(Run& run) {
+  Reservations& res = run.state.reservations;
+  if (res.sensitivity.empty()) return;
+  const DynamicsSpec& d = run.numbers.dynamics;
+  const std::span<const double> c(run.state.ceasefire.in_force ? d.ceasefire_cost : d.war_cost);
+  for (std::size_t k = 0; k < run.design.K; ++k) {
+    const auto p = static_cast<std::size_t>(run.design.model.party_index(k));
+    res.kappa_now[k] += res.felt(k, c.subspan(p * res.units, res.units));
+  }
+}
+
 void close_books(Run& run, int delay_from) {
   RunState& st = run.state;
   RunResult& out = *st.out;

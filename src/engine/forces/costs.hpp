@@ -16,6 +16,9 @@ struct Ledger {
 
 /// Books the month: war or ceasefire (a ceasefire in force at its start).
 void record_costs(Run& run);
+/// Adds to each party's κ of this month what it feels of the month's costs: Σ_u σ_ku·c_ku
+/// (docs/model.md, "Costs that are felt"). After record_costs, in the same month.
+void feel_costs(Run& run);
 /// Months, cost of delay from `delay_from` (-1: none) and welfare at signing.
 void close_books(Run& run, int delay_from);
 

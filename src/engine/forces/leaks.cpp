@@ -8,7 +8,7 @@ namespace parley::engine {
 
 bool maybe_leak(Run& run, int group, Level level, std::span<const int> participants, bool shuttle) {
   const DynamicsSpec& d = run.numbers.dynamics;
-  if (d.leak_probability <= 0) return false;
+  if (d.leak_probability <= 0 || run.without.has(Mechanism::leaks)) return false;
   RunState& st = run.state;
   double p = d.leak_probability * static_cast<double>(participants.size()) *
              d.leak_level_factor[static_cast<std::size_t>(level)];

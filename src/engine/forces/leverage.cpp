@@ -5,6 +5,7 @@
 namespace parley::engine {
 
 void fire_triggers(Run& run) {
+  if (run.without.has(Mechanism::leverage)) return;
   RunState& st = run.state;
   const auto& instruments = run.numbers.dynamics.leverage;
   for (std::size_t l = 0; l < instruments.size(); ++l) {
@@ -22,6 +23,7 @@ void fire_triggers(Run& run) {
     }
     if (w.after >= 0 && fired[static_cast<std::size_t>(w.after)] < 0) continue;
     fired[l] = st.month;
+    st.shock();
     for (const TrustChange& tc : lv.trust) st.trust.lower(tc.from, tc.to, -tc.change);
     st.log(EventType::leverage, -1, Level::leader, lv.target).instrument = static_cast<int>(l);
   }

@@ -12,7 +12,7 @@ void gather_effects(Run& run) {
   Reservations& res = st.reservations;
   const std::size_t K = run.design.K;
   for (std::size_t k = 0; k < K; ++k) {
-    res.kappa_now[k] = res.kappa[k];
+    res.kappa_now[k] = res.base_kappa(k, st.month);
     res.shift[k] = 0;
   }
   const auto& instruments = run.numbers.dynamics.leverage;
@@ -47,6 +47,7 @@ void start_month(Run& run) {
   check_walkouts(run);
   if (ceasefire_breaks(run)) reopen_after_collapse(run);
   record_costs(run);
+  feel_costs(run);
   auto& path = st.out->reservation_path;
   path.insert(path.end(), st.reservations.r.begin(), st.reservations.r.end());
 }

@@ -39,9 +39,12 @@ ZopaMonth::ZopaMonth(const Design& d, const DynamicsSpec& dynamics) {
 int ZopaMonth::compute(const Design& d, const DynamicsSpec& numbers, std::span<const double> r0,
                        std::span<const double> kappa, int horizon) {
   const std::size_t K = d.K;
-  std::vector<double> r(K);
+  std::vector<double> r(K), fatigue(K, 0.0);
   for (int t = 0; t < horizon; ++t) {
-    for (std::size_t k = 0; k < K; ++k) r[k] = std::clamp(r0[k] - kappa[k] * t, 0.0, 1.0);
+    if (t > 0)
+      for (std::size_t k = 0; k < K; ++k)
+        fatigue[k] += kappa[static_cast<std::size_t>(t - 1) * K + k];
+    for (std::size_t k = 0; k < K; ++k) r[k] = std::clamp(r0[k] - fatigue[k], 0.0, 1.0);
     if (!numbers.drift.empty()) {  // drift blocks at month t: copied once, then changed by the step
       if (t == 0)
         for (std::size_t b : drift_blocks_)

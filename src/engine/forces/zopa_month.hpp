@@ -1,6 +1,7 @@
 #pragma once
-// The month the ZOPA first opens under the scenario's own trajectory, r_k(0) − κ_k·t with
-// option drift and no run events (docs/model.md, "Cost of delay"): the reference month of the
+// The month the ZOPA first opens under the scenario's own trajectory, r_k(0) − Σ_{s<t} κ_k(s)
+// (every month a war month, beliefs as they learn, no leverage) with option drift and no run
+// events (docs/model.md, "Cost of delay"): the reference month of the
 // cost of delay. Only the blocks holding a drifted option are recomputed month by month.
 #include <span>
 #include <vector>
@@ -16,6 +17,7 @@ class ZopaMonth {
  public:
   ZopaMonth(const Design& d, const DynamicsSpec& dynamics);
   /// The first month t < horizon with a non-empty ZOPA; -1 if none or too large to decide.
+  /// `kappa`: κ_k(t) at [t * K + k] (Reservations::projected_kappa).
   int compute(const Design& d, const DynamicsSpec& numbers, std::span<const double> r0,
               std::span<const double> kappa, int horizon);
 

@@ -1,0 +1,241 @@
+// The mechanisms of the model, each on a scenario built for it: the effect it has, and the
+// effect gone when it is switched off (docs/model.md, "Switching a mechanism off").
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+
+#include "core/errors.hpp"
+#include "engine/engine.hpp"
+#include "load/scenario_yaml.hpp"
+#include "support/split_scenario.hpp"
+
+namespace parley::engine {
+namespace {
+
+Scenario load(const std::string& yaml) {
+  return load::load_scenario_text(yaml, "mechanisms.yaml");
+}
+
+Without without(Mechanism m) {
+  Without w;
+  w.add(m);
+  return w;
+}
+
+int count(const RunResult& r, EventType t) {
+  int n = 0;
+  for (const Event& e : r.events) n += e.type == t ? 1 : 0;
+  return n;
+}
+
+/// r_k at the start of month t.
+double reservation(const RunResult& r, std::size_t K, int t, std::size_t k) {
+  return r.reservation_path[static_cast<std::size_t>(t) * K + k];
+}
+
+/// Party a bears 100 lives a month of war and 10 a month of ceasefire, and feels 1e-4 a life.
+const char* kFeltCosts =
+    "dynamics:\n"
+    "  units: [{id: lives}]\n"
+    "  costs:\n"
+    "    a: {war: {lives: 100}, ceasefire: {lives: 10}, sensitivity: {lives: 0.0001}}\n";
+
+TEST(Mechanisms, CostsThatAreFeltWearTheReservationDownAndStopWithTheSwitch) {
+  const Scenario s = load(testing::scenario(0.5, "", kFeltCosts));
+  Engine e(s, 0);
+  const RunResult r = e.run(3);
+  ASSERT_GE(r.months, 3);
+  const int ceasefire = r.first_ceasefire_month < 0 ? r.months : r.first_ceasefire_month;
+  for (int t = 1; t < r.months; ++t) {
+    // The fatigue of month t−1 at that month's cost: 0.01 in war, 0.001 under a ceasefire.
+    const double step = t - 1 < ceasefire ? 0.01 : 0.001;
+    EXPECT_NEAR(reservation(r, 2, t - 1, 0) - reservation(r, 2, t, 0), step, 1e-12) << t;
+    EXPECT_DOUBLE_EQ(reservation(r, 2, t, 1), 0.5) << "b feels nothing";
+  }
+  e.set_without(without(Mechanism::costs));
+  const RunResult off = e.run(3);
+  for (int t = 0; t < off.months; ++t) EXPECT_DOUBLE_EQ(reservation(off, 2, t, 0), 0.5) << t;
+}
+
+TEST(Mechanisms, BeliefsConvergeOnWhatTheWarDeliversAndStayPutWithoutLearning) {
+  // a expects to gain 0.02 a month from fighting on; the war delivers nothing. Its prior is
+  // worth 4 months: g(t) = 4·0.02 / (4 + t), and r rises by g(t) each month.
+  const Scenario s = load(testing::scenario(
+      0.3, "", "dynamics:\n  beliefs:\n    a: {expected: 0.02, actual: 0, weight: 4}\n"));
+  Engine e(s, 0);
+  const RunResult r = e.run(1);
+  double want = 0.3;
+  for (int t = 1; t < std::min(r.months, 12); ++t) {
+    want += 0.08 / (4.0 + (t - 1));
+    EXPECT_NEAR(reservation(r, 2, t, 0), want, 1e-12) << t;
+  }
+  e.set_without(without(Mechanism::learning));
+  const RunResult off = e.run(1);
+  for (int t = 1; t < std::min(off.months, 12); ++t)
+    EXPECT_NEAR(reservation(off, 2, t, 0), std::min(1.0, 0.3 + 0.02 * t), 1e-12) << t;
+}
+
+TEST(Mechanisms, ThePressureClockConcedesWithCostsNotWithTheCalendar) {
+  // Both insist on their best until the war's costs wear them down: with costs they meet at
+  // the split; without them they never move, however long the horizon.
+  const std::string dyn =
+      "dynamics:\n"
+      "  units: [{id: lives}]\n"
+      "  costs:\n"
+      "    a: {war: {lives: 100}, sensitivity: {lives: 0.0001}}\n"
+      "    b: {war: {lives: 100}, sensitivity: {lives: 0.0001}}\n";
+  std::string yaml = testing::scenario(0.2, "", dyn);
+  yaml.replace(yaml.find("{a: conceder, b: conceder}"), 26,
+               "{a: {type: linear, tolerance: 0.1}, b: {type: linear, tolerance: 0.1}}");
+  const Scenario s = load(yaml);
+  Engine e(s, 0);
+  int signed_with = 0, signed_without = 0;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    e.set_without({});
+    signed_with += e.run(seed).framework_month >= 0;
+    e.set_without(without(Mechanism::costs));
+    signed_without += e.run(seed).framework_month >= 0;
+  }
+  EXPECT_GE(signed_with, 8);
+  EXPECT_EQ(signed_without, 0);
+}
+
+/// The events of a run before month `m`, as (type, month, round, group, package).
+std::vector<std::tuple<int, int, int, int, Index>> before(const RunResult& r, int m) {
+  std::vector<std::tuple<int, int, int, int, Index>> out;
+  for (const Event& e : r.events)
+    if (e.month < m)
+      out.emplace_back(static_cast<int>(e.type), e.month, e.round, e.group, e.package);
+  return out;
+}
+
+TEST(Mechanisms, TheHorizonIsNotAClockOnAnyBuiltIn) {
+  // Doubling the horizon changes nothing before the shorter one ends: run by run, event by
+  // event (so P(framework by month m) for m below it is the same in any sweep).
+  for (const char* name : {"ukraine-2025", "logroll", "split", "mekong-zh"}) {
+    const Scenario s = load::resolve_scenario(name);
+    Scenario longer = s;
+    longer.process.horizon = 2 * s.process.horizon;
+    for (std::size_t d = 0; d < s.process.designs.size(); ++d) {
+      Engine a(s, d), b(longer, d);
+      for (std::uint64_t seed = 1; seed <= 5; ++seed)
+        EXPECT_EQ(before(a.run(seed), s.process.horizon), before(b.run(seed), s.process.horizon))
+            << name << " design " << d << " seed " << seed;
+    }
+  }
+}
+
+/// The built-in scenario with the calendar clock (every party's `tolerance` dropped): its
+/// parties concede with the months, as in earlier versions, so its text moves a lot.
+Scenario calendar_clock() {
+  Scenario s = load::resolve_scenario("ukraine-2025");
+  for (StrategySpec& spec : s.process.strategies) spec.params.erase("tolerance");
+  return s;
+}
+
+/// The share of adopted changes (trades included) that return the text to a package it has
+/// held before in the run.
+double revisit_share(const Scenario& s, Without w) {
+  Engine e(s, 0);
+  e.set_without(w);
+  const Space space = s.space();
+  int adopted = 0, revisits = 0;
+  for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+    const RunResult r = e.run(seed);
+    std::set<Index> held{space.encode(s.default_package())};
+    for (const Event& ev : r.events)
+      if (ev.type == EventType::adopted || ev.type == EventType::package_trade) {
+        ++adopted;
+        revisits += held.insert(ev.package).second ? 0 : 1;
+      }
+  }
+  return static_cast<double>(revisits) / std::max(1, adopted);
+}
+
+TEST(Mechanisms, TheTextMovesForwardAndChurnsWithoutIt) {
+  const Scenario s = calendar_clock();
+  const double forward = revisit_share(s, {});
+  const double churn = revisit_share(s, without(Mechanism::forward_text));
+  EXPECT_LE(forward, 0.05);  // only after a shock (a leak, leverage, a principle, a collapse)
+  EXPECT_GE(churn, 0.15);
+}
+
+/// Events of `type` over seeds 1-10 of the built-in scenario's first design (calendar clock).
+int events(Without w, EventType type) {
+  static const Scenario s = calendar_clock();
+  Engine e(s, 0);
+  e.set_without(w);
+  int n = 0;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) n += count(e.run(seed), type);
+  return n;
+}
+
+TEST(Mechanisms, EachSwitchRemovesWhatItNames) {
+  const struct {
+    Mechanism m;
+    EventType type;
+  } cases[] = {
+      {Mechanism::leaks, EventType::leak},
+      {Mechanism::leverage, EventType::leverage},
+      {Mechanism::merge, EventType::merge},
+      {Mechanism::leader_channel, EventType::package_trade},
+      {Mechanism::principles, EventType::principle_fixed},
+  };
+  for (const auto& c : cases) {
+    EXPECT_GT(events({}, c.type), 0) << to_string(c.m) << ": nothing to switch off";
+    EXPECT_EQ(events(without(c.m), c.type), 0) << to_string(c.m);
+  }
+  // Without principles the channel still trades; it just locks nothing.
+  EXPECT_GT(events(without(Mechanism::principles), EventType::package_trade), 0);
+}
+
+TEST(Mechanisms, ConditionalityHoldsAGroupBackUntilItsConditionsAgree) {
+  // Group `side` (b and the mediator) owns an issue nobody cares about, and b endorses the
+  // opening text: it agrees at once, unless it is conditional on the main group's consensus.
+  const std::string yaml =
+      "parley: 1\nname: cond\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\n"
+      "issues:\n"
+      "  - {id: share, topic: main, options: [s0, s1, s2, s3, s4], default: s0}\n"
+      "  - {id: side, topic: side, options: [x, y]}\n"
+      "preferences:\n"
+      "  a: {reservation: 0.2, weights: {share: 1, side: 0}, values: {share: [0, 0.25, 0.5, "
+      "0.75, 1], side: [0, 0]}}\n"
+      "  b: {reservation: 0.2, weights: {share: 1, side: 0}, values: {share: [1, 0.75, 0.5, "
+      "0.25, 0], side: [0, 0]}}\n"
+      "process:\n"
+      "  horizon: 24\n"
+      "  mediator_strategy: nash_seeking\n"
+      "  strategies: {a: conceder, b: conceder}\n"
+      "  groups:\n"
+      "    - {id: main, topics: [main], members: [a, b, m]}\n"
+      "    - {id: side, topics: [side], members: [b, m], conditional_on: [main]}\n";
+  const Scenario s = load(yaml);
+  Engine e(s, 0);
+  auto consensus_month = [&](Without w) {
+    e.set_without(w);
+    const RunResult r = e.run(2);
+    for (const Event& ev : r.events)
+      if (ev.type == EventType::consensus && e.group(ev.group).id == "side") return ev.month;
+    return -1;
+  };
+  EXPECT_EQ(consensus_month(without(Mechanism::conditionality)), 0);
+  EXPECT_GT(consensus_month({}), 0);
+}
+
+TEST(Mechanisms, SwitchesAreParsedByName) {
+  const Without w = parse_without("leaks,merge+costs");
+  EXPECT_TRUE(w.has(Mechanism::leaks) && w.has(Mechanism::merge) && w.has(Mechanism::costs));
+  EXPECT_FALSE(w.has(Mechanism::learning));
+  EXPECT_EQ(w.name(), "costs+leaks+merge");
+  try {
+    (void)parse_without("leaks,merg");
+    FAIL() << "an unknown mechanism was accepted";
+  } catch (const ValidationError& e) {
+    EXPECT_NE(e.diagnostics()[0].message.find("did you mean 'merge'"), std::string::npos);
+    EXPECT_EQ(e.diagnostics()[0].column, 7);
+  }
+}
+
+}  // namespace
+}  // namespace parley::engine
