@@ -223,6 +223,50 @@ TEST(Mechanisms, ConditionalityHoldsAGroupBackUntilItsConditionsAgree) {
   EXPECT_GT(consensus_month({}), 0);
 }
 
+TEST(Mechanisms, TheWarEndsWithoutWaitingForTheNormalisationTracks) {
+  // A normalisation track that never meets (a leverage instrument that never fires opens it):
+  // the final text is signed all the same, and the track is reported open, a separate outcome.
+  std::string yaml = testing::scenario(
+      0.2, "",
+      "dynamics:\n  leverage:\n    - {id: offer, instrument: normalization_offer, by: m, target: "
+      "a, when: {from_month: 999}, effects: {opens: [later]}}\n");
+  const std::string group = "    - {id: details, topics: [detail], members: [a, b, m]}\n";
+  yaml.replace(
+      yaml.find(group), group.size(),
+      group + "    - {id: later, topics: [side], members: [a, b, m], track: normalisation}\n");
+  yaml.replace(yaml.find("  - {id: d, topic: detail"), 0,
+               "  - {id: side, topic: side, detail: true, options: [x, y]}\n");
+  yaml.replace(yaml.find("d: 0}, values"), 5, "d: 0, side: 0}");
+  yaml.replace(yaml.find("d: 0}, values"), 5, "d: 0, side: 0}");
+  yaml.replace(yaml.find("d: [0, 0]}}"), 11, "d: [0, 0], side: [0, 0]}}");
+  yaml.replace(yaml.find("d: [0, 0]}}"), 11, "d: [0, 0], side: [0, 0]}}");
+  const Scenario s = load(yaml);
+  Engine e(s, 0);
+  // The same scenario without the track: as many final texts, in the same runs.
+  const Scenario without_track = load(testing::scenario(0.2, "", ""));
+  Engine plain(without_track, 0);  // an engine keeps a reference to its scenario
+  int finals = 0;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    const RunResult r = e.run(seed);
+    finals += r.outcome == Outcome::final_agreement;
+    EXPECT_EQ(r.outcome == Outcome::final_agreement,
+              plain.run(seed).outcome == Outcome::final_agreement)
+        << seed;
+    EXPECT_EQ(r.normalisation, 0) << seed;
+  }
+  EXPECT_GE(finals, 3);
+  // A war track that never meets holds the final text back.
+  std::string war = yaml;
+  war.replace(war.find(", track: normalisation"), 22, "");
+  const Scenario w = load(war);
+  Engine ew(w, 0);
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    const RunResult r = ew.run(seed);
+    EXPECT_NE(r.outcome, Outcome::final_agreement) << seed;
+    EXPECT_EQ(r.normalisation, -1);
+  }
+}
+
 TEST(Mechanisms, SwitchesAreParsedByName) {
   const Without w = parse_without("leaks,merge+costs");
   EXPECT_TRUE(w.has(Mechanism::leaks) && w.has(Mechanism::merge) && w.has(Mechanism::costs));

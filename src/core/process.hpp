@@ -42,6 +42,7 @@ struct GroupSpec {
   Level level = Level::official;
   std::optional<double> cadence;    // meetings per month at its own level (default: the level's)
   bool framework = true;            // framework-required
+  bool normalisation = false;       // a normalisation track: the final text does not need it
   std::vector<int> conditional_on;  // group indices
 };
 

@@ -183,6 +183,16 @@ void Engine::Impl::finish(Run& run, RunResult& out) {
   out.package.assign(state.text.x.begin(), state.text.x.end());
   out.utility.assign(state.text.u.begin(), state.text.u.end());
   out.reservation.assign(state.reservations.r.begin(), state.reservations.r.end());
+  out.normalisation = -1;
+  for (std::size_t g = 0; g < design.groups.size(); ++g) {
+    const GroupSetup& setup = design.groups[g];
+    if (!setup.spec->normalisation) continue;
+    if (out.normalisation < 0) out.normalisation = 1;
+    for (int i : setup.spec->issues)
+      if (design.issue_group[static_cast<std::size_t>(i)] == static_cast<int>(g) &&
+          state.status[static_cast<std::size_t>(i)] == Status::open)
+        out.normalisation = 0;
+  }
   const int delay_from =
       run.numbers.dynamics.delay_from >= 0 ? run.numbers.dynamics.delay_from : zopa_month;
   close_books(run, delay_from);

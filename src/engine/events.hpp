@@ -70,6 +70,9 @@ struct RunResult {
   // Dynamics (docs/model.md, "Dynamics"). Costs are [party * units + unit], scenario order.
   int months = 0;     // months run: the last month + 1
   int collapses = 0;  // ceasefire breakdowns
+  /// The normalisation tracks, a separate outcome: -1 none in the design, 0 some issue of theirs
+  /// still open at the end, 1 all their issues agreed.
+  int normalisation = -1;
   int war_months = 0, ceasefire_months = 0;
   int first_ceasefire_month = -1;  // the first month a ceasefire was in force at its start
   std::vector<double> costs_before_ceasefire, costs_after_ceasefire;

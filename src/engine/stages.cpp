@@ -55,9 +55,15 @@ bool framework_ready(Run& run) {
   return everyone_endorses(run);
 }
 
+/// The final text of the war needs the war tracks' detail issues agreed. Normalisation tracks
+/// (strategic stability, the Arctic) follow the war's end; the war's end does not wait for them
+/// (docs/model.md, "Stages").
 bool final_ready(Run& run) {
-  for (std::size_t g = 0; g < run.design.groups.size(); ++g)
-    if (run.design.groups[g].has_detail && !run.state.groups[g].consensus) return false;
+  for (std::size_t g = 0; g < run.design.groups.size(); ++g) {
+    const GroupSetup& setup = run.design.groups[g];
+    if (!setup.spec->normalisation && setup.has_detail && !run.state.groups[g].consensus)
+      return false;
+  }
   return everyone_endorses(run);
 }
 

@@ -286,7 +286,7 @@ class ProcessReader {
     for (const auto& g : n) {
       if (!r_.expect_map(g, "a group")) continue;
       r_.check_keys(g,
-                    {"id", "name", "topics", "members", "level", "cadence", "framework",
+                    {"id", "name", "topics", "members", "level", "cadence", "framework", "track",
                      "conditional_on", "note"},
                     "a group");
       auto id = r_.string_field(g, "id", "a group", true);
@@ -331,6 +331,16 @@ class ProcessReader {
     for (int i : out.issues)
       all_detail = all_detail && s_.issues[static_cast<std::size_t>(i)].detail;
     out.framework = r_.bool_field(g, "framework", what).value_or(!all_detail);
+    if (auto t = r_.string_field(g, "track", what, false)) {
+      if (*t == "normalisation") {
+        out.normalisation = true;
+        out.framework = false;  // neither the framework nor the final text waits for it
+      } else if (*t != "war") {
+        r_.error(g["track"], what + ": unknown track '" + *t + "'",
+                 "a track is war (the default: part of the settlement) or normalisation "
+                 "(follows the war's end; the war's end does not wait for it)");
+      }
+    }
     return out;
   }
 

@@ -21,6 +21,7 @@ json outcome_json(const Scenario& s, const engine::RunResult& res) {
   o["ceasefire_month"] =
       res.first_ceasefire_month >= 0 ? json(res.first_ceasefire_month) : json(nullptr);
   o["collapses"] = res.collapses;
+  if (res.normalisation >= 0) o["normalisation"] = res.normalisation == 1 ? "agreed" : "open";
   o["months"] = res.months;
   return o;
 }

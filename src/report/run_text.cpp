@@ -149,6 +149,11 @@ std::string run_summary(const RunReport& r) {
   if (res.collapses > 0)
     out += fmt::format("\nThe ceasefire collapsed {} time{}.\n", res.collapses,
                        res.collapses == 1 ? "" : "s");
+  if (res.normalisation >= 0)
+    out += res.normalisation == 1
+               ? "Normalisation tracks: agreed (a separate outcome from the war's end).\n"
+               : "Normalisation tracks: still open (a separate outcome: the war's end does not "
+                 "wait for them).\n";
   if (!res.welfare.empty()) {
     out += fmt::format("\nDiscounted welfare at signing (month {}, δ^t·u):", res.welfare_month);
     for (std::size_t k = 0; k < holders.size(); ++k)

@@ -32,7 +32,8 @@ namespace {
 
 const Outcome kOutcomes[] = {Outcome::final_agreement, Outcome::framework_only,
                              Outcome::ceasefire_collapsed, Outcome::walkout, Outcome::no_agreement};
-const char* kCounters[] = {"leaks", "escalations", "walkouts", "collapses", "leverage_fired"};
+const char* kCounters[] = {"leaks",          "escalations", "walkouts",  "collapses",
+                           "leverage_fired", "meetings",    "proposals", "leader_meetings"};
 
 std::string est(const Estimate& e, int decimals = 3) {
   return fmt::format("{:.{}f} [{:.{}f}, {:.{}f}]", e.value, decimals, e.low, decimals, e.high,
@@ -69,7 +70,7 @@ std::vector<std::pair<std::string, Estimate>> estimates(const Scenario& s,
     for (std::size_t u = 0; u < U; ++u)
       out.emplace_back("cost." + s.parties[p].id + "." + s.dynamics.units[u].id,
                        mean_ci(a.cost(p * U + u)));
-  for (int c = 0; c < 5; ++c)
+  for (int c = 0; c < 8; ++c)
     out.emplace_back(std::string("per_run.") + kCounters[c], mean_ci(a.counter(c)));
   for (std::size_t i = 0; i < s.issues.size(); ++i)
     for (std::size_t o = 0; o < s.issues[i].options.size(); ++o)
@@ -140,7 +141,7 @@ std::string sweep_table(const SweepReport& r) {
         }
     }
     out += "Per run";
-    for (int c = 0; c < 5; ++c)
+    for (int c = 0; c < 8; ++c)
       out += fmt::format("  {} {:.2f}", kCounters[c],
                          find(e, std::string("per_run.") + kCounters[c]).value);
     out += "\n";
@@ -181,6 +182,14 @@ std::string compare_table(const SweepReport& r) {
                        est(proportion_ci(a.outcome(Outcome::final_agreement), a.runs())),
                        est(proportion_ci(a.framework_by(last), a.runs())),
                        a.framework_month_or_horizon().mean());
+  }
+  // The mediator's effort per run: a difference between designs may be search effort.
+  out += fmt::format("\n  {:<{}} {:>10} {:>10} {:>16}\n", "effort per run (mean)", w, "meetings",
+                     "proposals", "leader meetings");
+  for (std::size_t v = 0; v < V; ++v) {
+    const auto& a = r.result->aggregates[v];
+    out += fmt::format("  {:<{}} {:>10.1f} {:>10.1f} {:>16.1f}\n", sim::variant_name(s, o, v), w,
+                       a.counter(5).mean(), a.counter(6).mean(), a.counter(7).mean());
   }
   if (V > 1) {
     out += fmt::format("\nPaired differences against {} (mean [95% interval] over {} runs):\n",

@@ -4,8 +4,8 @@
 
 namespace parley::sim {
 namespace {
-constexpr int kOutcomes = 5, kCounters = 5;
-constexpr int kVersion = 1;
+constexpr int kOutcomes = 5, kCounters = 8;
+constexpr int kVersion = 2;  // 2: the effort counters
 }  // namespace
 
 Aggregate::Aggregate(const Scenario& s) {
@@ -58,7 +58,8 @@ void Aggregate::add(const RunSummary& r) {
     cnt_[c_victory_ + k] += r.victory[k];
   }
   for (std::size_t j = 0; j < PU_; ++j) mom_[m_cost_ + j].add(r.costs[j]);
-  const int counters[kCounters] = {r.leaks, r.escalations, r.walkouts, r.collapses, r.leverage};
+  const int counters[kCounters] = {r.leaks,    r.escalations, r.walkouts,  r.collapses,
+                                   r.leverage, r.meetings,    r.proposals, r.leader_meetings};
   for (int c = 0; c < kCounters; ++c)
     mom_[m_counter_ + static_cast<std::size_t>(c)].add(counters[c]);
 }

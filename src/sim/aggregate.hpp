@@ -46,7 +46,8 @@ class Aggregate {
   [[nodiscard]] const Moments& utility(std::size_t k) const { return mom_[m_util_ + k]; }
   [[nodiscard]] std::uint64_t victory(std::size_t k) const;
   [[nodiscard]] const Moments& cost(std::size_t pu) const { return mom_[m_cost_ + pu]; }
-  /// Per-run counters: 0 leaks, 1 escalations, 2 walkouts, 3 collapses, 4 leverage fired.
+  /// Per-run counters: 0 leaks, 1 escalations, 2 walkouts, 3 collapses, 4 leverage fired,
+  /// 5 meetings, 6 proposals, 7 leader-channel meetings.
   [[nodiscard]] const Moments& counter(int c) const {
     return mom_[m_counter_ + static_cast<std::size_t>(c)];
   }

@@ -15,6 +15,9 @@ struct RunSummary {
   engine::Outcome outcome = engine::Outcome::no_agreement;
   int framework_month = -1, final_month = -1, ceasefire_month = -1, months = 0, collapses = 0;
   int leaks = 0, escalations = 0, walkouts = 0, leverage = 0;
+  // Effort: meetings of every table (a shuttle round costs one per side), proposals put to a
+  // vote, meetings of the leader channels.
+  int meetings = 0, proposals = 0, leader_meetings = 0;
   std::vector<double> utility;         // per stakeholder
   std::vector<unsigned char> victory;  // per stakeholder: can claim victory with the text in force
   std::vector<int> package;            // the text at the end
