@@ -154,10 +154,29 @@ double revisit_share(const Scenario& s, Without w) {
 }
 
 TEST(Mechanisms, TheTextMovesForwardAndChurnsWithoutIt) {
-  const Scenario s = calendar_clock();
+  // The text can move but not settle: the main group waits for a war track that only a
+  // leverage instrument that never fires would open, so every package above the parties'
+  // falling aspirations is adopted and none is signed — the situation in which the text churned
+  // (the built-in scenario's groups waited so for the normalisation offer).
+  std::string yaml = testing::scenario(
+      0.1, "",
+      "dynamics:\n  leverage:\n    - {id: offer, instrument: other, by: m, target: a, when: "
+      "{from_month: 999}, effects: {opens: [later]}}\n");
+  const std::string main = "    - {id: main, topics: [main], members: [a, b, m]}\n";
+  yaml.replace(yaml.find(main), main.size(),
+               "    - {id: main, topics: [main], members: [a, b, m], conditional_on: [later]}\n"
+               "    - {id: later, topics: [side], members: [a, b, m]}\n");
+  yaml.replace(yaml.find("  - {id: d, topic: detail"), 0,
+               "  - {id: side, topic: side, options: [x, y]}\n");
+  for (int k = 0; k < 2; ++k) {
+    yaml.replace(yaml.find("d: 0}, values"), 5, "d: 0, side: 0}");
+    yaml.replace(yaml.find("d: [0, 0]}}"), 11, "d: [0, 0], side: [0, 0]}}");
+  }
+  yaml.replace(yaml.find("nash_seeking"), 12, "hill_climb");
+  const Scenario s = load(yaml);
   const double forward = revisit_share(s, {});
   const double churn = revisit_share(s, without(Mechanism::forward_text));
-  EXPECT_LE(forward, 0.05);  // only after a shock (a leak, leverage, a principle, a collapse)
+  EXPECT_LE(forward, 0.05);
   EXPECT_GE(churn, 0.15);
 }
 
@@ -265,6 +284,42 @@ TEST(Mechanisms, TheWarEndsWithoutWaitingForTheNormalisationTracks) {
     EXPECT_NE(r.outcome, Outcome::final_agreement) << seed;
     EXPECT_EQ(r.normalisation, -1);
   }
+}
+
+TEST(Mechanisms, AStatedPositionYieldsAtItsAudienceCostAndNeverWithoutTheMechanism) {
+  // b will never give a more than the even split (s3, s4: firm red lines); the even split s2
+  // itself is a stated position of b, crossed at an audience cost of 0.05.
+  // Both need 0.3: a gets 0.25 at s1, so the even split is the only deal there is.
+  std::string yaml = testing::scenario(0.3, "", "");
+  const std::string b_pref = "values: {share: [1, 0.75, 0.5, 0.25, 0], d: [0, 0]}}\n";
+  yaml.replace(yaml.find(b_pref), b_pref.size(),
+               "values: {share: [1, 0.75, 0.5, 0.25, 0], d: [0, 0]}, red_lines: ["
+               "{when: {share: s3}}, {when: {share: s4}}, "
+               "{when: {share: s2}, firm: false, audience_cost: 0.05}]}\n");
+  yaml.replace(yaml.find("nash_seeking"), 12, "annealing");  // broad moves find the split
+  const Scenario s = load(yaml);
+  Engine e(s, 0);
+  auto tally = [&](Without w, int& yielded, int& at_split) {
+    e.set_without(w);
+    yielded = at_split = 0;
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+      const RunResult r = e.run(seed);
+      for (const Event& ev : r.events)
+        if (ev.type == EventType::position_yielded) {
+          ++yielded;
+          EXPECT_EQ(s.parties[static_cast<std::size_t>(ev.party)].id, "b");
+          EXPECT_EQ(ev.option, 2);
+        }
+      at_split += r.outcome == Outcome::final_agreement && r.package[0] == 2;
+    }
+  };
+  int yielded = 0, at_split = 0;
+  tally({}, yielded, at_split);
+  EXPECT_GT(yielded, 0);
+  EXPECT_GT(at_split, 0);
+  tally(without(Mechanism::positions), yielded, at_split);
+  EXPECT_EQ(yielded, 0);
+  EXPECT_EQ(at_split, 0);
 }
 
 TEST(Mechanisms, SwitchesAreParsedByName) {

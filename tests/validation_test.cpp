@@ -62,6 +62,16 @@ const Case kCases[] = {
      "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [low, high]}]\n"
      "preferences: {a: {weights: {i: 1}, values: {i: {low: 0, hihg: 1}}}}\n",
      "did you mean 'high'?", 5, 57},
+    {"stated_position_without_cost",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+     "preferences: {a: {weights: {i: 1}, values: {i: [1, 0]}, red_lines: [{when: {i: p}, firm: "
+     "false}]}}\n",
+     "has no 'audience_cost'", 5, 69},
+    {"firm_line_with_cost",
+     "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o, p]}]\n"
+     "preferences: {a: {weights: {i: 1}, values: {i: [1, 0]}, red_lines: [{when: {i: p}, "
+     "audience_cost: 0.1}]}}\n",
+     "a firm red line of", 5, 99},
     {"negative_weight",
      "parley: 1\nname: x\nparties: [{id: a}]\nissues: [{id: i, options: [o]}, {id: j, options: "
      "[p]}]\n"

@@ -20,6 +20,7 @@ constexpr Entry kEntries[kMechanisms] = {
     {"principles", "a leader-channel trade does not lock its issues"},
     {"conditionality", "no group waits for the groups it is conditional_on"},
     {"forward_text", "the text may return to a package it has already held"},
+    {"positions", "stated positions never yield: every red line is firm"},
 };
 
 }  // namespace

@@ -21,6 +21,7 @@ enum class Mechanism : std::uint8_t {
   principles,      // a leader-channel trade locks its issues
   conditionality,  // a group waits for the groups it is conditional_on
   forward_text,    // the text never returns to a package it has held since the last shock
+  positions,       // a stated position (a red line marked firm: false) may yield
   count
 };
 

@@ -54,6 +54,11 @@ inline constexpr std::size_t kMaxRedLines = 64;
 struct RedLine {
   std::vector<Condition> when;
   std::string note;
+  /// A stated position rather than a firm line (docs/model.md, "Red lines and stated
+  /// positions"): crossing it costs the party `audience_cost` (utility), which the loader adds
+  /// to its utility as an interaction; it may then vote for a text that crosses it.
+  bool stated = false;
+  double audience_cost = 0;
 };
 
 struct Preferences {

@@ -31,7 +31,10 @@ UtilityModel::UtilityModel(const Scenario& scenario) {
         pair_by_issue_[k * n_issues + static_cast<std::size_t>(in.b.issue)].push_back(idx);
     }
     pair_begin_.push_back(pairs_.size());
+    stated_.push_back(0);
     for (const auto& rl : pref.red_lines) {
+      if (rl.stated)
+        stated_.back() |= std::uint64_t{1} << (red_begin_.size() - red_line_begin_.back());
       red_begin_.push_back(red_conditions_.size());
       red_conditions_.insert(red_conditions_.end(), rl.when.begin(), rl.when.end());
     }

@@ -59,6 +59,8 @@ class UtilityModel {
   [[nodiscard]] std::span<const Pair> interactions(std::size_t k) const;
   /// Red lines of stakeholder k, each a span of conditions.
   [[nodiscard]] std::vector<std::span<const Condition>> red_lines(std::size_t k) const;
+  /// Which of k's red lines (bits as in red_line_set) are stated positions, not firm lines.
+  [[nodiscard]] std::uint64_t stated_lines(std::size_t k) const { return stated_[k]; }
 
  private:
   std::vector<int> party_index_;
@@ -71,6 +73,7 @@ class UtilityModel {
   std::vector<std::vector<int>> pair_by_issue_;  // [k*issues + i] -> pair indices
   std::vector<Condition> red_conditions_;
   std::vector<std::size_t> red_begin_;       // per red line, into red_conditions_
+  std::vector<std::uint64_t> stated_;        // per party: its stated positions among its red lines
   std::vector<std::size_t> red_line_begin_;  // per party, into red_begin_ (size parties()+1)
 };
 

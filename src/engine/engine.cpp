@@ -127,6 +127,7 @@ void Engine::Impl::start(Run& run, std::uint64_t seed, RunResult& out) {
   st.options.reset(d);
   st.text.assign(d, st.options.valuation, d.defaults);
   st.shock();
+  st.yielded.assign(d.K, 0);
   scratch.views.prepare(st.options.valuation, d.option_counts, d.space, run.numbers.process.horizon,
                         st.text.x, st.text.y);
   ++st.text.version;

@@ -40,6 +40,8 @@ const char* to_string(EventType type) {
       return "returned";
     case EventType::ceasefire_collapsed:
       return "ceasefire_collapsed";
+    case EventType::position_yielded:
+      return "position_yielded";
   }
   return "?";
 }

@@ -28,10 +28,11 @@ enum class EventType : std::uint8_t {
   walkout,              // `party`'s trust in the mediator fell below its floor: it left
   returned,             // ... and came back
   ceasefire_collapsed,  // the ceasefire broke down: war resumes, negotiation goes on
+  position_yielded,     // `party` voted for a text crossing its stated position (`issue`=`option`)
 };
 const char* to_string(EventType type);
-inline constexpr std::size_t kEventTypes = 18;
-static_assert(static_cast<std::size_t>(EventType::ceasefire_collapsed) + 1 == kEventTypes);
+inline constexpr std::size_t kEventTypes = 19;
+static_assert(static_cast<std::size_t>(EventType::position_yielded) + 1 == kEventTypes);
 
 struct Event {
   EventType type = EventType::meeting;
@@ -40,7 +41,7 @@ struct Event {
   int group = -1;  // design group index; -1 for a leader channel or the whole process
   Level level = Level::official;
   int party = -1;  // leader-channel partner, proposer, or merged party (scenario index)
-  int issue = -1, option = -1;  // principle_fixed
+  int issue = -1, option = -1;  // principle_fixed; position_yielded: the position's first condition
   int sides = 0;                // meeting
   std::uint64_t package = 0;    // proposal/adopted/package_trade/signing: whole-package index
   int instrument = -1;          // leverage: index into scenario.dynamics.leverage

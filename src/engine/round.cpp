@@ -36,6 +36,26 @@ MediatorView mediator_view(Run& run, int group, std::span<const int> open,
   return mv;
 }
 
+/// Voters who accepted a text crossing a stated position of theirs for the first time: the
+/// moment each gave it up (docs/model.md, "Red lines and stated positions").
+void log_yielded_positions(Run& run, std::span<const int> voters) {
+  RunState& st = run.state;
+  const UtilityModel& model = run.design.model;
+  for (int v : voters) {
+    const auto k = static_cast<std::size_t>(v);
+    std::uint64_t fresh = st.text.red[k] & model.stated_lines(k) & ~st.yielded[k];
+    if (fresh == 0) continue;
+    st.yielded[k] |= fresh;
+    const auto lines = model.red_lines(k);
+    for (std::size_t l = 0; fresh != 0; ++l, fresh >>= 1) {
+      if ((fresh & 1u) == 0) continue;
+      Event& e = st.log(EventType::position_yielded, -1, Level::leader, model.party_index(k));
+      e.issue = lines[l][0].issue;
+      e.option = lines[l][0].option;
+    }
+  }
+}
+
 }  // namespace
 
 bool negotiate_round(Run& run, int group, Level level, std::span<const int> open,
@@ -82,6 +102,7 @@ bool negotiate_round(Run& run, int group, Level level, std::span<const int> open
   ++st.text.version;
   st.log(EventType::adopted, group, level, party).package = st.text.index;
   st.held.add(st.text.index);
+  if (run.without.on(Mechanism::positions)) log_yielded_positions(run, voters);
   // Trust grows with progress: a return to a package already held builds none.
   if (group >= 0 && !revisit)
     st.trust.raise(d.groups[static_cast<std::size_t>(group)].spec->members,

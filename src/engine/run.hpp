@@ -68,7 +68,8 @@ struct RunState {
   Walkouts walkouts;
   CeasefireState ceasefire;
   Ledger ledger;
-  HeldTexts held;  // packages the text has held since the last shock
+  HeldTexts held;                      // packages the text has held since the last shock
+  std::vector<std::uint64_t> yielded;  // per stakeholder: stated positions it has given up
 
   /// Something changed what the packages are worth or which may move (a leverage event, a
   /// principle, a collapse): the text may go back to packages it has left (docs/model.md, "A
@@ -125,9 +126,13 @@ struct Run {
 inline const PartyView& party_view(Run& run, std::size_t k, double u_proposed,
                                    std::uint64_t red_proposed, int round, int rounds) {
   const RunState& st = run.state;
+  // A stated position is not a red line to the party's vote: its cost is in its utility.
+  const std::uint64_t firm =
+      run.without.on(Mechanism::positions) ? ~run.design.model.stated_lines(k) : ~std::uint64_t{0};
   return run.scratch.views.of(k, st.reservations.r[k], st.reservations.fatigue[k],
                               st.options.best[k], st.reservations.discount[k], st.month, round,
-                              rounds, st.text.u[k], u_proposed, st.text.red[k], red_proposed);
+                              rounds, st.text.u[k], u_proposed, st.text.red[k] & firm,
+                              red_proposed & firm);
 }
 
 }  // namespace parley::engine

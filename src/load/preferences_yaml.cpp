@@ -109,7 +109,7 @@ class PreferencesReader : public SectionReader {
     if (const YAML::Node& v = node; v.IsDefined() && r_.expect_seq(v, "'red_lines' of " + what)) {
       for (const auto& rl : v) {
         if (!r_.expect_map(rl, "a red line of " + what)) continue;
-        r_.check_keys(rl, {"when", "note"}, "a red line of " + what);
+        r_.check_keys(rl, {"when", "note", "firm", "audience_cost"}, "a red line of " + what);
         if (!rl["when"].IsDefined()) {
           r_.error(rl, "a red line of " + what + " is missing 'when'",
                    "e.g. when: {issue: option}");
@@ -120,7 +120,8 @@ class PreferencesReader : public SectionReader {
         line.note = r_.string_field(rl, "note", "a red line", false).value_or("");
         if (rl["when"].IsMap() && rl["when"].size() == 0)
           r_.error(rl["when"], "a red line with no conditions", "name at least one issue: option");
-        else if (!line.when.empty() && line.when.size() == rl["when"].size())
+        else if (!line.when.empty() && line.when.size() == rl["when"].size() &&
+                 position(rl, what, line, pref))
           pref.red_lines.push_back(std::move(line));
       }
       if (pref.red_lines.size() > kMaxRedLines)
@@ -128,6 +129,38 @@ class PreferencesReader : public SectionReader {
                  "at most " + std::to_string(kMaxRedLines) +
                      " per party; merge lines that share conditions");
     }
+  }
+
+  /// `firm: false` with an `audience_cost`: a stated position. Its cost enters the party's
+  /// utility as an interaction (one condition: with itself), so the analysis sees it exactly.
+  bool position(const YAML::Node& rl, const std::string& what, RedLine& line, Preferences& pref) {
+    const auto firm = r_.bool_field(rl, "firm", "a red line of " + what);
+    const YAML::Node cost = rl["audience_cost"];
+    if (firm.value_or(true)) {
+      if (cost.IsDefined())
+        r_.error(cost, "a firm red line of " + what + " has an 'audience_cost'",
+                 "only a stated position (firm: false) can be crossed at a cost");
+      return true;
+    }
+    if (!cost.IsDefined()) {
+      r_.error(rl, "a stated position of " + what + " (firm: false) has no 'audience_cost'",
+               "give what crossing it costs the party at home, e.g. audience_cost: 0.1");
+      return false;
+    }
+    const auto c = r_.number_in(cost, "'audience_cost' of a red line of " + what, 0, 1);
+    if (!c) return false;
+    if (line.when.size() > 2) {
+      r_.error(
+          rl["when"],
+          "a stated position of " + what + " names " + std::to_string(line.when.size()) + " issues",
+          "a stated position has one or two conditions; mark it firm, or split it");
+      return false;
+    }
+    line.stated = true;
+    line.audience_cost = *c;
+    const Condition& a = line.when[0];
+    pref.interactions.push_back({a, line.when.size() == 2 ? line.when[1] : a, -*c});
+    return true;
   }
 
   void weights(const YAML::Node& w, const YAML::Node& parent, const std::string& what,

@@ -78,6 +78,14 @@ std::string event_note(const Scenario& s, const Event& e, const std::string& w) 
     case EventType::ceasefire_collapsed:
       return "  ** CEASEFIRE COLLAPSED ** — war costs resume, trust falls, the framework is "
              "reopened";
+    case EventType::position_yielded:
+      return fmt::format(
+          "  {} yields its stated position {}={}: the text on the table, net of "
+          "the audience cost, is now worth more to it than fighting on",
+          party_id(s, e.party), s.issues[static_cast<std::size_t>(e.issue)].id,
+          s.issues[static_cast<std::size_t>(e.issue)]
+              .options[static_cast<std::size_t>(e.option)]
+              .id);
     case EventType::rejected:
       if (e.group < 0 && e.party >= 0 && s.process.protocol == Protocol::alternating_offers)
         return fmt::format("  {} rejects the offer",

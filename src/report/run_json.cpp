@@ -108,7 +108,7 @@ json event_json(const Scenario& s, const DesignSpec& d, const Event& e) {
     ej["by"] = s.parties[static_cast<std::size_t>(lv.by)].id;
     ej["trigger"] = describe_trigger(s, lv.when);
   }
-  if (e.type == EventType::principle_fixed) {
+  if (e.type == EventType::principle_fixed || e.type == EventType::position_yielded) {
     ej["issue"] = s.issues[static_cast<std::size_t>(e.issue)].id;
     ej["option"] =
         s.issues[static_cast<std::size_t>(e.issue)].options[static_cast<std::size_t>(e.option)].id;
