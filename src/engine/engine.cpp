@@ -62,6 +62,7 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
   st.leaks.hardening.reserve(64);
   st.ledger.war.reserve(static_cast<std::size_t>(p.horizon));
   m.scratch.accepted.resize(d.K);
+  m.scratch.red_before.resize(d.K);
   m.scratch.table.reserve(d.K);
   m.scratch.open.reserve(d.issues());
   m.scratch.participants.reserve(d.P);

@@ -36,27 +36,22 @@ MediatorView mediator_view(Run& run, int group, std::span<const int> open,
   return mv;
 }
 
-/// Voters who accepted a text crossing a stated position of theirs for the first time: the
-/// moment each gave it up (docs/model.md, "Red lines and stated positions").
-void log_yielded_positions(Run& run, std::span<const int> voters) {
+}  // namespace
+
+void log_yielded_positions(Run& run, std::size_t k, std::uint64_t before) {
   RunState& st = run.state;
   const UtilityModel& model = run.design.model;
-  for (int v : voters) {
-    const auto k = static_cast<std::size_t>(v);
-    std::uint64_t fresh = st.text.red[k] & model.stated_lines(k) & ~st.yielded[k];
-    if (fresh == 0) continue;
-    st.yielded[k] |= fresh;
-    const auto lines = model.red_lines(k);
-    for (std::size_t l = 0; fresh != 0; ++l, fresh >>= 1) {
-      if ((fresh & 1u) == 0) continue;
-      Event& e = st.log(EventType::position_yielded, -1, Level::leader, model.party_index(k));
-      e.issue = lines[l][0].issue;
-      e.option = lines[l][0].option;
-    }
+  std::uint64_t fresh = st.text.red[k] & ~before & model.stated_lines(k) & ~st.yielded[k];
+  if (fresh == 0) return;
+  st.yielded[k] |= fresh;
+  const auto lines = model.red_lines(k);
+  for (std::size_t l = 0; fresh != 0; ++l, fresh >>= 1) {
+    if ((fresh & 1u) == 0) continue;
+    Event& e = st.log(EventType::position_yielded, -1, Level::leader, model.party_index(k));
+    e.issue = lines[l][0].issue;
+    e.option = lines[l][0].option;
   }
 }
-
-}  // namespace
 
 bool negotiate_round(Run& run, int group, Level level, std::span<const int> open,
                      std::span<const int> voters, bool cross_topic, int party) {
@@ -98,11 +93,17 @@ bool negotiate_round(Run& run, int group, Level level, std::span<const int> open
     st.log(EventType::rejected, group, level, party);
     return false;
   }
+  for (int v : voters)
+    sc.red_before[static_cast<std::size_t>(v)] = st.text.red[static_cast<std::size_t>(v)];
   st.text.adopt(d, st.options.valuation);
   ++st.text.version;
   st.log(EventType::adopted, group, level, party).package = st.text.index;
   st.held.add(st.text.index);
-  if (run.without.on(Mechanism::positions)) log_yielded_positions(run, voters);
+  // A voter that accepted a change into one of its stated positions gave it up.
+  if (run.without.on(Mechanism::positions))
+    for (int v : voters)
+      log_yielded_positions(run, static_cast<std::size_t>(v),
+                            sc.red_before[static_cast<std::size_t>(v)]);
   // Trust grows with progress: a return to a package already held builds none.
   if (group >= 0 && !revisit)
     st.trust.raise(d.groups[static_cast<std::size_t>(group)].spec->members,

@@ -3,6 +3,7 @@
 // docs/model.md, "Single negotiating text"): the mediator proposes a change of the open issues;
 // every voter judges the whole new text against the current one (privately to the mediator in
 // shuttle format, visibly at a direct table); the change is adopted only if all accept.
+#include <cstdint>
 #include <span>
 
 #include "core/process.hpp"
@@ -19,5 +20,10 @@ bool negotiate_round(Run& run, int group, Level level, std::span<const int> open
 
 /// Stakeholder k's endorsement of the text as it stands (would it sign it now?).
 bool endorses(Run& run, std::size_t k);
+
+/// Stated positions of stakeholder k that the text crosses and did not cross `before` (its
+/// red-line set then), not yet given up: logged as `position_yielded` (docs/model.md, "Red
+/// lines and stated positions"). `before` = 0 at a signing: the party signs what it crosses.
+void log_yielded_positions(Run& run, std::size_t k, std::uint64_t before);
 
 }  // namespace parley::engine

@@ -105,11 +105,12 @@ struct Strategies {
 struct Scratch {
   ViewBuilder views;  // the PartyView handed to a party
   Change change;
-  std::vector<unsigned char> accepted;  // per voter of the last proposal
-  std::vector<TableVote> table;         // votes seen at a direct table
-  std::vector<int> open;                // open issues of a round
-  std::vector<int> participants;        // who sat at a meeting
-  std::vector<double> kappa_path;       // κ_k(t) of the projected trajectory (ZOPA month)
+  std::vector<unsigned char> accepted;    // per voter of the last proposal
+  std::vector<TableVote> table;           // votes seen at a direct table
+  std::vector<int> open;                  // open issues of a round
+  std::vector<int> participants;          // who sat at a meeting
+  std::vector<double> kappa_path;         // κ_k(t) of the projected trajectory (ZOPA month)
+  std::vector<std::uint64_t> red_before;  // per stakeholder: its red lines before an adoption
 };
 
 struct Run {

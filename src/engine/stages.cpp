@@ -73,6 +73,9 @@ bool check_stages(Run& run) {
   RunState& st = run.state;
   RunResult& out = *st.out;
   if (st.stage == Stage::elements && framework_ready(run)) {
+    // Signing a text that crosses a stated position gives it up (the opening text may have).
+    if (run.without.on(Mechanism::positions))
+      for (std::size_t k = 0; k < run.design.K; ++k) log_yielded_positions(run, k, 0);
     st.log(EventType::framework_signed, -1, Level::leader).package = st.text.index;
     st.log(EventType::ceasefire_started, -1, Level::leader);
     if (out.framework_month < 0) out.framework_month = st.month;
