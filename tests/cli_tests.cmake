@@ -69,3 +69,6 @@ parley_cli(run_without_unknown_says ARGS run -q --without leak EXPECT "did you m
 parley_cli(compare_ablations ARGS compare --ablations -n 64 --no-progress
   EXPECT "all mechanisms[^\n]*\n +without costs[^\n]*\n +without learning")
 parley_cli(compare_ablations_and_policies ARGS compare --ablations --policies all -n 8 FAILS)
+parley_cli(compare_equal_effort ARGS compare --equal-effort 2 -n 32 --no-progress
+  EXPECT "effort per run \\(mean\\)[^\n]*\n +multitrack +[0-9.]+ +[0-9.]+ ")
+parley_cli(compare_equal_effort_zero ARGS compare --equal-effort 0 -n 8 FAILS)

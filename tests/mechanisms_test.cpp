@@ -322,6 +322,24 @@ TEST(Mechanisms, AStatedPositionYieldsAtItsAudienceCostAndNeverWithoutTheMechani
   EXPECT_EQ(at_split, 0);
 }
 
+TEST(Mechanisms, EqualEffortGivesEveryDesignTheSameBudgetOfProposals) {
+  // Under their cadences the designs make very different numbers of proposals; with a budget
+  // of 2 a month each makes at most 2 a month, and the single table uses all of it.
+  const Scenario s = load::resolve_scenario("ukraine-2025");
+  for (std::size_t d = 0; d < s.process.designs.size(); ++d) {
+    Engine e(s, d);
+    const RunResult free = e.run(1);
+    e.set_effort_budget(2);
+    const RunResult equal = e.run(1);
+    const int proposals = count(equal, EventType::proposal);
+    EXPECT_LE(proposals, 2 * equal.months) << s.process.designs[d].id;
+    if (s.process.designs[d].id == "leader_only") {
+      EXPECT_LT(count(free, EventType::proposal), equal.months);  // cadence 1: far fewer
+      EXPECT_GE(proposals, 2 * equal.months - 2);
+    }
+  }
+}
+
 TEST(Mechanisms, SwitchesAreParsedByName) {
   const Without w = parse_without("leaks,merge+costs");
   EXPECT_TRUE(w.has(Mechanism::leaks) && w.has(Mechanism::merge) && w.has(Mechanism::costs));

@@ -33,6 +33,7 @@ struct SweepCli {
   std::optional<std::uint64_t> seed;
   int threads = 0;
   bool resume = false, tornado = false, no_progress = false, ablations = false;
+  double equal_effort = 0;
 };
 
 /// The outputs of a sweep, comparison or sensitivity run.
@@ -265,6 +266,10 @@ void add_compare_command(CLI::App& app) {
                   "comma-separated leverage policies: all, none, or instrument ids joined by '+'");
   cmd->add_flag("--ablations", c->ablations,
                 "the model as it is against the model without each mechanism in turn");
+  cmd->add_option("--equal-effort", c->equal_effort,
+                  "give every design the same budget of B proposals a month, spread over its "
+                  "own tables, instead of their cadences")
+      ->check(CLI::Range(0.01, 1000.0));
   cmd->callback([c, cmd] {
     const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
     check_outputs(*cmd, outputs_of(*c), s);
@@ -277,6 +282,7 @@ void add_compare_command(CLI::App& app) {
       for (const auto& p : split_list(*c->policies, "--policies", "all,none"))
         o.policies.push_back(policy_of(s, p));
     if (c->ablations) o.policies = sim::ablation_policies(s);
+    o.effort_budget = c->equal_effort;
     execute(s, o, *c, true);
   });
 }

@@ -1,6 +1,7 @@
 #include "engine/engine.hpp"
 
 #include "engine/alternating.hpp"
+#include "engine/effort.hpp"
 #include "engine/forces/month_start.hpp"
 #include "engine/forces/zopa_month.hpp"
 #include "engine/leader_channel.hpp"
@@ -35,6 +36,7 @@ struct Engine::Impl {
   }
   Without without;
   bool without_changed = false;
+  double budget = 0;
 };
 
 Engine::Engine(const Scenario& scenario, std::size_t design)
@@ -74,6 +76,10 @@ Engine::~Engine() = default;
 
 void Engine::set_enabled(std::span<const unsigned char> enabled) {
   impl_->state.leverage.enabled.assign(enabled.begin(), enabled.end());
+}
+
+void Engine::set_effort_budget(double proposals_per_month) {
+  impl_->budget = proposals_per_month;
 }
 
 void Engine::set_without(Without without) {
@@ -129,6 +135,7 @@ void Engine::Impl::start(Run& run, std::uint64_t seed, RunResult& out) {
   st.text.assign(d, st.options.valuation, d.defaults);
   st.shock();
   st.yielded.assign(d.K, 0);
+  st.effort.assign(st.groups.size() + d.spec.leader_channels.size(), 0.0);
   scratch.views.prepare(st.options.valuation, d.option_counts, d.space, run.numbers.process.horizon,
                         st.text.x, st.text.y);
   ++st.text.version;
@@ -158,6 +165,7 @@ void Engine::Impl::run_single_text(Run& run) {
   for (std::size_t k = 0; k < design.K; ++k) strategies.party[k]->inform(strategies.info[k]);
   for (st.month = 0; st.month < horizon; ++st.month) {
     start_month(run);
+    share_effort(run);
     for (std::size_t g = 0; g < st.groups.size(); ++g) {
       merge_if_refusals_lapsed(run, static_cast<int>(g));
       if (!st.groups[g].consensus) check_consensus(run, static_cast<int>(g));
@@ -203,7 +211,7 @@ void Engine::Impl::finish(Run& run, RunResult& out) {
 void Engine::run(std::uint64_t seed, RunResult& out, const RunInputs& inputs) {
   Impl& m = *impl_;
   const Scenario& numbers = inputs.numbers ? *inputs.numbers : m.scenario;
-  Run run{m.design, numbers, m.strategies, m.state, m.scratch, m.without};
+  Run run{m.design, numbers, m.strategies, m.state, m.scratch, m.without, m.budget};
   m.state.reservations.start(m.design, numbers, m.without);
   if (inputs.trajectory_changed || m.without_changed) m.update_zopa_month(numbers);
   m.without_changed = false;

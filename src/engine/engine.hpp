@@ -38,6 +38,9 @@ class Engine {
   void set_enabled(std::span<const unsigned char> enabled);
   /// Switches mechanisms off for the following runs (docs/model.md, "Switching a mechanism off").
   void set_without(Without without);
+  /// Equal effort: B proposals a month spread over the design's tables instead of their
+  /// cadences (docs/model.md, "Equal effort"); 0 switches it off.
+  void set_effort_budget(double proposals_per_month);
   /// Runs from scratch; reuses `out`'s storage (no allocation per meeting once warm).
   void run(std::uint64_t seed, RunResult& out, const RunInputs& inputs = {});
   RunResult run(std::uint64_t seed) {

@@ -1,5 +1,7 @@
 #include "engine/leader_channel.hpp"
 
+#include "engine/effort.hpp"
+
 #include <cmath>
 
 #include "engine/cadence.hpp"
@@ -61,13 +63,15 @@ void fix_principles(Run& run, int partner) {
 void meet_channel(Run& run, std::size_t c) {
   RunState& st = run.state;
   const int partner = run.design.spec.leader_channels[c];
-  bool needed = false;
-  for (std::size_t g = 0; g < st.groups.size(); ++g)
-    needed = needed || (st.groups[g].escalated && is_member(run.design.groups[g], partner));
-  if (!needed || st.walkouts.away > 0) return;  // a trade needs every party: none may be away
+  // A trade needs every party: none may be away.
+  if (!channel_needed(run, c) || st.walkouts.away > 0) return;
   const ProcessSpec& p = run.numbers.process;
+  const std::size_t table = st.groups.size() + c;
   const int meetings =
-      meetings_in_month(p.cadence[static_cast<std::size_t>(Level::leader)], st.month);
+      run.budget > 0
+          ? effort_rounds(run, table)
+          : meetings_in_month(p.cadence[static_cast<std::size_t>(Level::leader)], st.month);
+  if (run.budget > 0) spend_effort(run, table, meetings);
   for (int mtg = 0; mtg < meetings && st.walkouts.away == 0; ++mtg) {
     st.log(EventType::meeting, -1, Level::leader, partner).sides = 1;
     if (run.numbers.dynamics.leak_probability > 0) {
@@ -98,6 +102,13 @@ void meet_channel(Run& run, std::size_t c) {
 }
 
 }  // namespace
+
+bool channel_needed(const Run& run, std::size_t c) {
+  const int partner = run.design.spec.leader_channels[c];
+  for (std::size_t g = 0; g < run.state.groups.size(); ++g)
+    if (run.state.groups[g].escalated && is_member(run.design.groups[g], partner)) return true;
+  return false;
+}
 
 void meet_leader_channels(Run& run) {
   if (run.without.has(Mechanism::leader_channel)) return;

@@ -70,6 +70,7 @@ struct RunState {
   Ledger ledger;
   HeldTexts held;                      // packages the text has held since the last shock
   std::vector<std::uint64_t> yielded;  // per stakeholder: stated positions it has given up
+  std::vector<double> effort;  // equal effort: rounds' credit per group, then per leader channel
 
   /// Something changed what the packages are worth or which may move (a leverage event, a
   /// principle, a collapse): the text may go back to packages it has left (docs/model.md, "A
@@ -119,7 +120,8 @@ struct Run {
   Strategies& strategies;
   RunState& state;
   Scratch& scratch;
-  Without without;  // mechanisms switched off
+  Without without;    // mechanisms switched off
+  double budget = 0;  // proposals a month under equal effort (0: the tables' cadences)
 };
 
 /// Stakeholder k's view of the text and of the proposal (utility `u_proposed`, red lines

@@ -1,5 +1,7 @@
 #include "engine/working_group.hpp"
 
+#include "engine/effort.hpp"
+
 #include <cmath>
 
 #include "engine/cadence.hpp"
@@ -72,7 +74,14 @@ bool meet_working_group(Run& run, int g) {
   const double cadence = (gr.level == setup.spec->level && setup.spec->cadence)
                              ? *setup.spec->cadence
                              : p.cadence[static_cast<std::size_t>(gr.level)];
-  const int meetings = meetings_in_month(cadence, st.month);
+  // With an effort budget, the rounds its credit allows (a shuttle round: a meeting a side).
+  const bool budgeted = run.budget > 0 && !good_faith_only;
+  const int meetings = budgeted ? effort_rounds(run, static_cast<std::size_t>(g)) *
+                                      (gr.shuttle ? sides(setup, gr.seating, st.trust) : 1)
+                                : meetings_in_month(cadence, st.month);
+  // Rounds allowed and not held this month (consensus, escalation) are not carried over.
+  if (budgeted)
+    spend_effort(run, static_cast<std::size_t>(g), effort_rounds(run, static_cast<std::size_t>(g)));
   for (int mtg = 0; mtg < meetings && (good_faith_only || !gr.consensus) && !gr.escalated &&
                     st.walkouts.present(setup.spec->members);
        ++mtg) {

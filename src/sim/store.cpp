@@ -68,6 +68,7 @@ StoreSignature store_signature(const Scenario& s, const SweepOptions& o, std::st
   for (const auto& f : o.fixed)
     options += fmt::format(" {}={}", s.uncertain[f.first].path, f.second);
   if (!o.without.empty()) options += " without=" + o.without.name();
+  if (o.effort_budget > 0) options += fmt::format(" equal_effort={}", o.effort_budget);
   return {std::move(inputs), options, std::move(version)};
 }
 

@@ -115,6 +115,7 @@ class Worker {
     for (int d : plan.o.designs) {
       engines_.push_back(std::make_unique<engine::Engine>(s_, static_cast<std::size_t>(d)));
       engines_.back()->set_without(plan.o.without);
+      engines_.back()->set_effort_budget(plan.o.effort_budget);
     }
     per_variant_.resize(plan.V);
   }

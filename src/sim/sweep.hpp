@@ -36,6 +36,7 @@ struct SweepOptions {
   std::vector<int> designs{0};   // one: a sweep; more: a comparison of designs
   std::vector<Policy> policies;  // empty: the scenario as is; more than one: compared
   Without without;               // mechanisms switched off in every variant (--without)
+  double effort_budget = 0;      // equal effort: proposals a month per design (0: cadences)
   int threads = 1;
   int rank = 0, ranks = 1;  // MPI: this process takes chunks c with c % ranks == rank
   /// Overrides applied after sampling (sensitivity): uncertain index -> value.
