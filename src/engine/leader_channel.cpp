@@ -1,10 +1,9 @@
 #include "engine/leader_channel.hpp"
 
-#include "engine/effort.hpp"
-
 #include <cmath>
 
 #include "engine/cadence.hpp"
+#include "engine/effort.hpp"
 #include "engine/forces/leaks.hpp"
 #include "engine/forces/walkouts.hpp"
 #include "engine/round.hpp"

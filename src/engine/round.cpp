@@ -65,7 +65,7 @@ bool negotiate_round(Run& run, int group, Level level, std::span<const int> open
   if (group >= 0) ++st.groups[static_cast<std::size_t>(group)].rounds;
   st.text.propose(d, st.options.valuation, sc.change);
   // Back to a package held since the last shock: progress undone. With the text moving forward
-  // the proposal is withdrawn before the vote (the mediator gets another round).
+  // the proposal is withdrawn before the vote: no round, and the meeting makes no progress.
   const bool revisit = st.held.contains(st.text.index_y);
   if (revisit && run.without.on(Mechanism::forward_text)) {
     --st.out->rounds;

@@ -1,10 +1,9 @@
 #include "engine/working_group.hpp"
 
-#include "engine/effort.hpp"
-
 #include <cmath>
 
 #include "engine/cadence.hpp"
+#include "engine/effort.hpp"
 #include "engine/escalation.hpp"
 #include "engine/forces/leaks.hpp"
 #include "engine/forces/walkouts.hpp"
