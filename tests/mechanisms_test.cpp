@@ -153,25 +153,35 @@ double revisit_share(const Scenario& s, Without w) {
   return static_cast<double>(revisits) / std::max(1, adopted);
 }
 
+/// A split scenario (testing::scenario) with an issue `side` (topic side) neither party cares
+/// about, a detail issue or not, and `groups` added to its process groups.
+std::string with_side(std::string yaml, bool detail, const std::string& groups) {
+  yaml.replace(yaml.find("  - {id: d, topic: detail"), 0,
+               std::string("  - {id: side, topic: side, ") + (detail ? "detail: true, " : "") +
+                   "options: [x, y]}\n");
+  for (int k = 0; k < 2; ++k) {  // both parties
+    yaml.replace(yaml.find("d: 0}, values"), 5, "d: 0, side: 0}");
+    yaml.replace(yaml.find("d: [0, 0]}}"), 11, "d: [0, 0], side: [0, 0]}}");
+  }
+  const std::string last = "    - {id: details, topics: [detail], members: [a, b, m]}\n";
+  yaml.replace(yaml.find(last), last.size(), last + groups);
+  return yaml;
+}
+
 TEST(Mechanisms, TheTextMovesForwardAndChurnsWithoutIt) {
   // The text can move but not settle: the main group waits for a war track that only a
   // leverage instrument that never fires would open, so every package above the parties'
   // falling aspirations is adopted and none is signed — the situation in which the text churned
   // (the built-in scenario's groups waited so for the normalisation offer).
-  std::string yaml = testing::scenario(
-      0.1, "",
-      "dynamics:\n  leverage:\n    - {id: offer, instrument: other, by: m, target: a, when: "
-      "{from_month: 999}, effects: {opens: [later]}}\n");
+  std::string yaml = with_side(
+      testing::scenario(
+          0.1, "",
+          "dynamics:\n  leverage:\n    - {id: offer, instrument: other, by: m, target: a, when: "
+          "{from_month: 999}, effects: {opens: [later]}}\n"),
+      false, "    - {id: later, topics: [side], members: [a, b, m]}\n");
   const std::string main = "    - {id: main, topics: [main], members: [a, b, m]}\n";
   yaml.replace(yaml.find(main), main.size(),
-               "    - {id: main, topics: [main], members: [a, b, m], conditional_on: [later]}\n"
-               "    - {id: later, topics: [side], members: [a, b, m]}\n");
-  yaml.replace(yaml.find("  - {id: d, topic: detail"), 0,
-               "  - {id: side, topic: side, options: [x, y]}\n");
-  for (int k = 0; k < 2; ++k) {
-    yaml.replace(yaml.find("d: 0}, values"), 5, "d: 0, side: 0}");
-    yaml.replace(yaml.find("d: [0, 0]}}"), 11, "d: [0, 0], side: [0, 0]}}");
-  }
+               "    - {id: main, topics: [main], members: [a, b, m], conditional_on: [later]}\n");
   yaml.replace(yaml.find("nash_seeking"), 12, "hill_climb");
   const Scenario s = load(yaml);
   const double forward = revisit_share(s, {});
@@ -213,22 +223,8 @@ TEST(Mechanisms, ConditionalityHoldsAGroupBackUntilItsConditionsAgree) {
   // Group `side` (b and the mediator) owns an issue nobody cares about, and b endorses the
   // opening text: it agrees at once, unless it is conditional on the main group's consensus.
   const std::string yaml =
-      "parley: 1\nname: cond\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\n"
-      "issues:\n"
-      "  - {id: share, topic: main, options: [s0, s1, s2, s3, s4], default: s0}\n"
-      "  - {id: side, topic: side, options: [x, y]}\n"
-      "preferences:\n"
-      "  a: {reservation: 0.2, weights: {share: 1, side: 0}, values: {share: [0, 0.25, 0.5, "
-      "0.75, 1], side: [0, 0]}}\n"
-      "  b: {reservation: 0.2, weights: {share: 1, side: 0}, values: {share: [1, 0.75, 0.5, "
-      "0.25, 0], side: [0, 0]}}\n"
-      "process:\n"
-      "  horizon: 24\n"
-      "  mediator_strategy: nash_seeking\n"
-      "  strategies: {a: conceder, b: conceder}\n"
-      "  groups:\n"
-      "    - {id: main, topics: [main], members: [a, b, m]}\n"
-      "    - {id: side, topics: [side], members: [b, m], conditional_on: [main]}\n";
+      with_side(testing::scenario(0.2, "", ""), false,
+                "    - {id: side, topics: [side], members: [b, m], conditional_on: [main]}\n");
   const Scenario s = load(yaml);
   Engine e(s, 0);
   auto consensus_month = [&](Without w) {
@@ -245,20 +241,12 @@ TEST(Mechanisms, ConditionalityHoldsAGroupBackUntilItsConditionsAgree) {
 TEST(Mechanisms, TheWarEndsWithoutWaitingForTheNormalisationTracks) {
   // A normalisation track that never meets (a leverage instrument that never fires opens it):
   // the final text is signed all the same, and the track is reported open, a separate outcome.
-  std::string yaml = testing::scenario(
-      0.2, "",
-      "dynamics:\n  leverage:\n    - {id: offer, instrument: normalization_offer, by: m, target: "
-      "a, when: {from_month: 999}, effects: {opens: [later]}}\n");
-  const std::string group = "    - {id: details, topics: [detail], members: [a, b, m]}\n";
-  yaml.replace(
-      yaml.find(group), group.size(),
-      group + "    - {id: later, topics: [side], members: [a, b, m], track: normalisation}\n");
-  yaml.replace(yaml.find("  - {id: d, topic: detail"), 0,
-               "  - {id: side, topic: side, detail: true, options: [x, y]}\n");
-  yaml.replace(yaml.find("d: 0}, values"), 5, "d: 0, side: 0}");
-  yaml.replace(yaml.find("d: 0}, values"), 5, "d: 0, side: 0}");
-  yaml.replace(yaml.find("d: [0, 0]}}"), 11, "d: [0, 0], side: [0, 0]}}");
-  yaml.replace(yaml.find("d: [0, 0]}}"), 11, "d: [0, 0], side: [0, 0]}}");
+  const std::string yaml = with_side(
+      testing::scenario(
+          0.2, "",
+          "dynamics:\n  leverage:\n    - {id: offer, instrument: normalization_offer, by: m, "
+          "target: a, when: {from_month: 999}, effects: {opens: [later]}}\n"),
+      true, "    - {id: later, topics: [side], members: [a, b, m], track: normalisation}\n");
   const Scenario s = load(yaml);
   Engine e(s, 0);
   // The same scenario without the track: as many final texts, in the same runs.

@@ -112,6 +112,7 @@ void Engine::Impl::start(Run& run, std::uint64_t seed, RunResult& out) {
   out.events.clear();
   out.counts.fill(0);
   out.rounds = 0;
+  out.leader_meetings = 0;
   out.framework_month = out.final_month = -1;
   out.outcome = Outcome::no_agreement;
   out.collapses = 0;

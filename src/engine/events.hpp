@@ -63,6 +63,7 @@ struct RunResult {
   std::vector<double> utility;      // per stakeholder, of `package`
   std::vector<double> reservation;  // per stakeholder, r(t) at the end (or at signing)
   int rounds = 0;
+  int leader_meetings = 0;  // meetings of the leader channels (part of the `meeting` events)
   std::vector<Event> events;
   /// Events of each type in `events` (counted as they are logged).
   std::array<int, kEventTypes> counts{};

@@ -73,6 +73,7 @@ void meet_channel(Run& run, std::size_t c) {
   if (run.budget > 0) spend_effort(run, table, meetings);
   for (int mtg = 0; mtg < meetings && st.walkouts.away == 0; ++mtg) {
     st.log(EventType::meeting, -1, Level::leader, partner).sides = 1;
+    ++st.out->leader_meetings;
     if (run.numbers.dynamics.leak_probability > 0) {
       std::vector<int>& who = run.scratch.participants;
       who.clear();

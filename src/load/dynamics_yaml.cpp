@@ -56,6 +56,18 @@ class DynamicsReader : SectionReader {
     r_.bind(path, [member](Scenario& x, double u) { x.dynamics.*member = u; });
   }
 
+  /// A number of months from 1 to 1200 at `node`, if given, into `out`.
+  void duration(const YAML::Node& node, const std::string& what, const std::string& hint,
+                int& out) {
+    if (!node.IsDefined()) return;
+    if (auto v = month(node, what)) {
+      if (*v < 1)
+        r_.error(node, what + " is 0", hint);
+      else
+        out = *v;
+    }
+  }
+
   void units(const YAML::Node& n) {
     if (!n.IsDefined() || !r_.expect_seq(n, "'units'")) return;
     for (const auto& u : n) {
@@ -73,19 +85,15 @@ class DynamicsReader : SectionReader {
     d_.ceasefire_cost.assign(P * U, 0.0);
     d_.cost_sensitivity.assign(P * U, 0.0);
     if (!n.IsDefined() || !r_.expect_map(n, "'costs'")) return;
-    r_.check_keys(n, parties_, "'costs' (keys are party ids)");
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      const int p = it->first.IsScalar() ? s_.party_index(it->first.Scalar()) : -1;
-      if (p < 0) continue;
-      const std::string what = "the costs of '" + it->first.Scalar() + "'";
-      const YAML::Node c = it->second;
-      if (!r_.expect_map(c, what)) continue;
+    each_party(n, "'costs'", [&](int p, const std::string& id, const YAML::Node& c) {
+      const std::string what = "the costs of '" + id + "'";
+      if (!r_.expect_map(c, what)) return;
       r_.check_keys(c, {"war", "ceasefire", "sensitivity", "note"}, what);
       // An amount moves the reservation trajectory only through a sensitivity.
       const unsigned affects = c["sensitivity"].IsDefined() ? kTrajectory : 0u;
       for (const char* table : {"war", "ceasefire", "sensitivity"})
         cost_table(c[table], what + " '" + table + "'", p, table, affects);
-    }
+    });
   }
 
   /// One table of a party's costs: {unit: amount}.
@@ -93,8 +101,7 @@ class DynamicsReader : SectionReader {
                   unsigned affects) {
     if (!m.IsDefined() || !r_.expect_map(m, what)) return;
     const std::size_t U = d_.units.size();
-    std::vector<std::string> unit_ids;
-    for (const auto& u : d_.units) unit_ids.push_back(u.id);
+    const std::vector<std::string> unit_ids = ids_of(d_.units);
     if (unit_ids.empty()) {
       r_.error(m, what + " names amounts in units, but no 'units' are declared",
                "declare them: units: [{id: casualties, name: killed and wounded}]");
@@ -126,15 +133,11 @@ class DynamicsReader : SectionReader {
   /// {party: {expected, actual, weight}}.
   void beliefs(const YAML::Node& n) {
     if (!n.IsDefined() || !r_.expect_map(n, "'beliefs'")) return;
-    r_.check_keys(n, parties_, "'beliefs' (keys are party ids)");
-    for (auto it = n.begin(); it != n.end(); ++it) {
-      const int p = it->first.IsScalar() ? s_.party_index(it->first.Scalar()) : -1;
-      if (p < 0) continue;
-      const std::string id = it->first.Scalar(), what = "the beliefs of '" + id + "'";
-      const YAML::Node b = it->second;
+    each_party(n, "'beliefs'", [&](int p, const std::string& id, const YAML::Node& b) {
+      const std::string what = "the beliefs of '" + id + "'";
       if (!r_.expect_map(b, what) || !require(b, {"expected", "actual", "weight"}, what,
                                               "{expected: 0.006, actual: 0.0025, weight: 12}"))
-        continue;
+        return;
       r_.check_keys(b, {"expected", "actual", "weight", "note"}, what);
       const auto at = static_cast<std::size_t>(p);
       struct Field {
@@ -151,7 +154,7 @@ class DynamicsReader : SectionReader {
               "dynamics.beliefs." + id + "." + f.key,
               [vec = f.vec, at](Scenario& x, double u) { (x.dynamics.*vec)[at] = u; }, kTrajectory);
         }
-    }
+    });
   }
 
   void walkout(const YAML::Node& n) {
@@ -165,13 +168,8 @@ class DynamicsReader : SectionReader {
                  "walkout floors are trust in the mediator, but the scenario has no mediator party",
                  "declare a party with role: mediator, or set process.mediator");
     }
-    if (const YAML::Node m = n["months"]; m.IsDefined())
-      if (auto v = month(m, "walkout 'months'")) {
-        if (*v < 1)
-          r_.error(m, "walkout 'months' is 0", "a walkout lasts 1 to 1200 months");
-        else
-          d_.walkout_months = *v;
-      }
+    duration(n["months"], "walkout 'months'", "a walkout lasts 1 to 1200 months",
+             d_.walkout_months);
   }
 
   void leaks(const YAML::Node& n) {
@@ -198,13 +196,7 @@ class DynamicsReader : SectionReader {
     if (const YAML::Node a = n["audience_cost"]; a.IsDefined())
       per_party(a, "audience cost", 0, 1, d_.audience_cost, 0.0, "dynamics.leaks.audience_cost",
                 [](Scenario& x) -> std::vector<double>& { return x.dynamics.audience_cost; });
-    if (const YAML::Node m = n["months"]; m.IsDefined())
-      if (auto v = month(m, "leak 'months'")) {
-        if (*v < 1)
-          r_.error(m, "leak 'months' is 0", "the hardening lasts 1 to 1200 months");
-        else
-          d_.leak_months = *v;
-      }
+    duration(n["months"], "leak 'months'", "the hardening lasts 1 to 1200 months", d_.leak_months);
   }
 
   void drift(const YAML::Node& n) {

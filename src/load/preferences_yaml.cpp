@@ -7,12 +7,6 @@
 namespace parley::load {
 namespace {
 
-std::vector<std::string> ids_of(const auto& items) {
-  std::vector<std::string> out;
-  for (const auto& it : items) out.push_back(it.id);
-  return out;
-}
-
 /// Each party's preferences (weights, values, interactions, red lines, reservation, victory,
 /// discount) and the named packages (docs/scenario-format.md#preferences, #packages).
 class PreferencesReader : public SectionReader {
@@ -22,14 +16,10 @@ class PreferencesReader : public SectionReader {
   void preferences(const YAML::Node& node, const YAML::Node& root) {
     s_.preferences.assign(s_.parties.size(), std::nullopt);
     if (node.IsDefined() && r_.expect_map(node, "'preferences'")) {
-      r_.check_keys(node, ids_of(s_.parties), "'preferences' (keys are party ids)");
-      for (auto it = node.begin(); it != node.end(); ++it) {
-        if (!it->first.IsScalar()) continue;
-        int p = s_.party_index(it->first.Scalar());
-        if (p < 0 || s_.preferences[static_cast<std::size_t>(p)]) continue;
-        s_.preferences[static_cast<std::size_t>(p)] =
-            party_preferences(it->second, it->first.Scalar());
-      }
+      each_party(node, "'preferences'", [&](int p, const std::string& id, const YAML::Node& v) {
+        auto& pref = s_.preferences[static_cast<std::size_t>(p)];
+        if (!pref) pref = party_preferences(v, id);
+      });
     }
     for (std::size_t p = 0; p < s_.parties.size(); ++p)
       if (s_.parties[p].role == Role::party && !s_.preferences[p])

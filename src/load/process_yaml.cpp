@@ -9,12 +9,6 @@
 namespace parley::load {
 namespace {
 
-std::vector<std::string> party_ids(const Scenario& s) {
-  std::vector<std::string> out;
-  for (const auto& p : s.parties) out.push_back(p.id);
-  return out;
-}
-
 class ProcessReader {
  public:
   ProcessReader(YamlReader& r, Scenario& s) : r_(r), s_(s), p_(s.process) {}
@@ -67,7 +61,7 @@ class ProcessReader {
         unknown(n["protocol"], "protocol", *v, {"single_text", "alternating_offers"});
     }
     if (const YAML::Node m = n["mediator"]; m.IsDefined())
-      p_.mediator = r_.reference(m, party_ids(s_), "party", "'mediator'");
+      p_.mediator = r_.reference(m, ids_of(s_.parties), "party", "'mediator'");
     if (const YAML::Node m = n["mediator_strategy"]; m.IsDefined())
       strategy(m, "'mediator_strategy'", false, p_.mediator_strategy);
     if (const YAML::Node lv = n["levels"]; lv.IsDefined() && r_.expect_map(lv, "'levels'")) {
@@ -90,7 +84,7 @@ class ProcessReader {
   /// Each party's fatigue and strategy.
   void per_party(const YAML::Node& n) {
     if (const YAML::Node f = n["fatigue"]; f.IsDefined() && r_.expect_map(f, "'fatigue'")) {
-      r_.check_keys(f, party_ids(s_), "'fatigue' (keys are party ids)");
+      r_.check_keys(f, ids_of(s_.parties), "'fatigue' (keys are party ids)");
       for (auto it = f.begin(); it != f.end(); ++it) {
         const YAML::Node key = it->first, value = it->second;
         const int p = key.IsScalar() ? s_.party_index(key.Scalar()) : -1;
@@ -106,7 +100,7 @@ class ProcessReader {
     }
     if (const YAML::Node st = n["strategies"];
         st.IsDefined() && r_.expect_map(st, "'strategies'")) {
-      r_.check_keys(st, party_ids(s_), "'strategies' (keys are party ids)");
+      r_.check_keys(st, ids_of(s_.parties), "'strategies' (keys are party ids)");
       for (auto it = st.begin(); it != st.end(); ++it) {
         const YAML::Node key = it->first, value = it->second;
         const int p = key.IsScalar() ? s_.party_index(key.Scalar()) : -1;
@@ -236,8 +230,8 @@ class ProcessReader {
                    "e.g. {from: ua, to: ru, value: 0.1}");
           continue;
         }
-        const int a = r_.reference(pr["from"], party_ids(s_), "party", "a trust pair");
-        const int b = r_.reference(pr["to"], party_ids(s_), "party", "a trust pair");
+        const int a = r_.reference(pr["from"], ids_of(s_.parties), "party", "a trust pair");
+        const int b = r_.reference(pr["to"], ids_of(s_.parties), "party", "a trust pair");
         auto v = r_.number_in(pr["value"], "trust value", 0, 1);
         if (a >= 0 && b >= 0 && v) {
           const std::size_t at = p_.trust.size();
@@ -259,8 +253,8 @@ class ProcessReader {
         continue;
       }
       Refusal out;
-      out.party = r_.reference(rf["party"], party_ids(s_), "party", "a refusal");
-      out.other = r_.reference(rf["refuses"], party_ids(s_), "party", "a refusal");
+      out.party = r_.reference(rf["party"], ids_of(s_.parties), "party", "a refusal");
+      out.other = r_.reference(rf["refuses"], ids_of(s_.parties), "party", "a refusal");
       if (const YAML::Node u = rf["until"]; u.IsDefined()) {
         if (u.IsScalar() && u.Scalar() == "never")
           out.threshold = 2.0;
@@ -320,7 +314,7 @@ class ProcessReader {
                "list the party ids at its table");
     else if (r_.expect_seq(m, "'members' of " + what))
       for (const auto& mb : m) {
-        const int p = r_.reference(mb, party_ids(s_), "party", what);
+        const int p = r_.reference(mb, ids_of(s_.parties), "party", what);
         if (p >= 0 && std::find(out.members.begin(), out.members.end(), p) == out.members.end())
           out.members.push_back(p);
       }
@@ -358,8 +352,7 @@ class ProcessReader {
   /// The groups' conditions (`conditions[g]`, as written), resolved once every group is
   /// known; cycles of any length are refused.
   void conditional_on(const std::vector<YAML::Node>& conditions) {
-    std::vector<std::string> ids;
-    for (const auto& g : p_.groups) ids.push_back(g.id);
+    const std::vector<std::string> ids = ids_of(p_.groups);
     std::vector<std::vector<YAML::Node>> at(p_.groups.size());  // where each condition is written
     for (std::size_t gi = 0; gi < p_.groups.size() && gi < conditions.size(); ++gi) {
       const YAML::Node c = conditions[gi];
@@ -385,8 +378,7 @@ class ProcessReader {
 
   void designs(const YAML::Node& n) {
     if (!n.IsDefined() || !r_.expect_seq(n, "'designs'")) return;
-    std::vector<std::string> ids;
-    for (const auto& g : p_.groups) ids.push_back(g.id);
+    const std::vector<std::string> ids = ids_of(p_.groups);
     for (const auto& d : n) {
       if (!r_.expect_map(d, "a design")) continue;
       r_.check_keys(d, {"id", "name", "groups", "leader_channels", "note"}, "a design");
@@ -406,7 +398,8 @@ class ProcessReader {
       if (const YAML::Node c = d["leader_channels"];
           c.IsDefined() && r_.expect_seq(c, "'leader_channels' of " + what))
         for (const auto& x : c) {
-          const int p = r_.reference(x, party_ids(s_), "party", "'leader_channels' of " + what);
+          const int p =
+              r_.reference(x, ids_of(s_.parties), "party", "'leader_channels' of " + what);
           if (p >= 0) out.leader_channels.push_back(p);
         }
       if (out.groups.empty() && d["groups"].IsDefined())

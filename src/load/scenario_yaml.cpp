@@ -22,12 +22,6 @@
 namespace parley::load {
 namespace {
 
-std::vector<std::string> ids_of(const auto& items) {
-  std::vector<std::string> out;
-  for (const auto& it : items) out.push_back(it.id);
-  return out;
-}
-
 class ScenarioLoader {
  public:
   explicit ScenarioLoader(YamlReader& r) : r_(r) {}

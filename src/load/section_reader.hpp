@@ -19,10 +19,8 @@ inline constexpr int kMaxMonths = 1200;
 
 class SectionReader {
  public:
-  SectionReader(YamlReader& r, Scenario& s) : r_(r), s_(s) {
-    for (const auto& p : s_.parties) parties_.push_back(p.id);
-    for (const auto& g : s_.process.groups) groups_.push_back(g.id);
-  }
+  SectionReader(YamlReader& r, Scenario& s)
+      : r_(r), s_(s), parties_(ids_of(s_.parties)), groups_(ids_of(s_.process.groups)) {}
 
  protected:
   YamlReader& r_;
@@ -44,6 +42,17 @@ class SectionReader {
     return r_.reference(v, parties_, "party", context);
   }
 
+  /// Each entry of a map keyed by party ids: fn(party index, id, value). Keys that name no party
+  /// are reported ("`what` (keys are party ids)") and skipped.
+  template <class F>
+  void each_party(const YAML::Node& m, const std::string& what, F&& fn) {
+    r_.check_keys(m, parties_, what + " (keys are party ids)");
+    for (auto it = m.begin(); it != m.end(); ++it) {
+      const int p = it->first.IsScalar() ? s_.party_index(it->first.Scalar()) : -1;
+      if (p >= 0) fn(p, it->first.Scalar(), it->second);
+    }
+  }
+
   using VectorOf = std::function<std::vector<double>&(Scenario&)>;
 
   /// {party-id: number in [lo, hi]} into a per-party vector (filled with `fill`);
@@ -53,28 +62,22 @@ class SectionReader {
                  const VectorOf& vec) {
     out.assign(s_.parties.size(), fill);
     if (!r_.expect_map(m, what)) return;
-    r_.check_keys(m, parties_, what + " (keys are party ids)");
-    for (auto it = m.begin(); it != m.end(); ++it) {
-      const int p = it->first.IsScalar() ? s_.party_index(it->first.Scalar()) : -1;
-      if (p < 0) continue;
-      if (auto v = r_.number_in(it->second, what + " of '" + it->first.Scalar() + "'", lo, hi)) {
+    each_party(m, what, [&](int p, const std::string& id, const YAML::Node& value) {
+      if (auto v = r_.number_in(value, what + " of '" + id + "'", lo, hi)) {
         out[static_cast<std::size_t>(p)] = *v;
-        r_.bind(path + "." + it->first.Scalar(),
+        r_.bind(path + "." + id,
                 [vec, p](Scenario& x, double u) { vec(x)[static_cast<std::size_t>(p)] = u; });
       }
-    }
+    });
   }
 
   /// issue and option references of a map with keys `issue`, `option`.
   bool issue_option(const YAML::Node& n, const std::string& what, int& issue, int& option) {
-    std::vector<std::string> issues;
-    for (const auto& is : s_.issues) issues.push_back(is.id);
-    issue = r_.reference(n["issue"], issues, "issue", what);
+    issue = r_.reference(n["issue"], ids_of(s_.issues), "issue", what);
     if (issue < 0) return false;
     const Issue& is = s_.issues[static_cast<std::size_t>(issue)];
-    std::vector<std::string> options;
-    for (const auto& o : is.options) options.push_back(o.id);
-    option = r_.reference(n["option"], options, "option", "issue '" + is.id + "' (" + what + ")");
+    option = r_.reference(n["option"], ids_of(is.options), "option",
+                          "issue '" + is.id + "' (" + what + ")");
     return option >= 0;
   }
 
@@ -94,17 +97,13 @@ class SectionReader {
                                     const std::string& keys_context) {
     std::vector<Condition> out;
     if (!r_.expect_map(w, "'when' of " + context)) return out;
-    std::vector<std::string> issues;
-    for (const auto& is : s_.issues) issues.push_back(is.id);
-    r_.check_keys(w, issues, keys_context);
+    r_.check_keys(w, ids_of(s_.issues), keys_context);
     for (auto it = w.begin(); it != w.end(); ++it) {
       const int i = it->first.IsScalar() ? s_.issue_index(it->first.Scalar()) : -1;
       if (i < 0) continue;  // reported by check_keys
       const Issue& is = s_.issues[static_cast<std::size_t>(i)];
-      std::vector<std::string> options;
-      for (const auto& o : is.options) options.push_back(o.id);
-      const int o =
-          r_.reference(it->second, options, "option", "issue '" + is.id + "' (" + context + ")");
+      const int o = r_.reference(it->second, ids_of(is.options), "option",
+                                 "issue '" + is.id + "' (" + context + ")");
       if (o >= 0) out.push_back({i, o});
     }
     return out;

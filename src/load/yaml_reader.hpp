@@ -18,6 +18,13 @@ namespace parley::load {
 /// (NaN). No one means that as a belief about a number: give the number, or a wider shape.
 inline constexpr double kMinBetaShape = 0.05;
 
+/// The ids of a list of parties, issues, options, groups, units... (for references and hints).
+std::vector<std::string> ids_of(const auto& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) out.push_back(item.id);
+  return out;
+}
+
 class YamlReader {
  public:
   explicit YamlReader(std::string file) : file_(std::move(file)) {}

@@ -15,9 +15,7 @@ void summarise(const engine::RunResult& r, const std::vector<double>& victory, R
   out.leverage = r.count(engine::EventType::leverage);
   out.meetings = r.count(engine::EventType::meeting);
   out.proposals = r.count(engine::EventType::proposal);
-  out.leader_meetings = 0;
-  for (const engine::Event& e : r.events)
-    out.leader_meetings += e.type == engine::EventType::meeting && e.group < 0 ? 1 : 0;
+  out.leader_meetings = r.leader_meetings;
   // The outcome's utility: the text in force if one is (final, or a framework that
   // holds), else what no deal is worth at the end, r(T). Victory needs a signed text.
   const bool in_force =
