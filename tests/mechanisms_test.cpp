@@ -328,6 +328,74 @@ TEST(Mechanisms, EqualEffortGivesEveryDesignTheSameBudgetOfProposals) {
   }
 }
 
+/// A logroll: a cares about x, b about y; each single move gives one side everything and the
+/// other nothing (below its reservation 0.5), the trade (x1, y1) gives both 0.8. `process`
+/// and `dynamics` are added to the scenario.
+std::string logroll(const std::string& process) {
+  return "parley: 1\nname: logroll\nparties: [{id: a}, {id: b}, {id: m, role: mediator}]\n"
+         "issues:\n"
+         "  - {id: x, topic: main, options: [x0, x1]}\n"
+         "  - {id: y, topic: main, options: [y0, y1]}\n"
+         "preferences:\n"
+         "  a: {reservation: 0.5, weights: {x: 0.8, y: 0.2}, values: {x: [0, 1], y: [1, 0]}}\n"
+         "  b: {reservation: 0.5, weights: {x: 0.2, y: 0.8}, values: {x: [1, 0], y: [0, 1]}}\n"
+         "process:\n"
+         "  horizon: 24\n"
+         "  mediator_strategy: nash_seeking\n"
+         "  strategies: {a: conceder, b: conceder}\n"
+         "  groups:\n"
+         "    - {id: main, topics: [main], members: [a, b, m]}\n" +
+         process;
+}
+
+int finals(const Scenario& s, Without w) {
+  Engine e(s, 0);
+  e.set_without(w);
+  int n = 0;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed)
+    n += e.run(seed).outcome == Outcome::final_agreement;
+  return n;
+}
+
+TEST(Mechanisms, AShuttleCarriesOnePointAtATimeSoATradeNeedsADirectTable) {
+  // a refuses to sit with b for good: the mediator shuttles, moving one issue a visit, and
+  // every single move costs one side what it will not give. Together they trade at once.
+  const std::string refusal =
+      "  trust: {pairs: [{from: a, to: b, value: 0}]}\n"
+      "  refusals: [{party: a, refuses: b, until: 1}]\n";
+  const Scenario shuttle = load(logroll(refusal));
+  const Scenario direct = load(logroll(""));
+  EXPECT_EQ(finals(shuttle, {}), 0);
+  EXPECT_EQ(finals(direct, {}), 10);
+  // Without the mechanism the format reveals nothing: the shuttle trades as well.
+  EXPECT_EQ(finals(shuttle, without(Mechanism::shuttle_information)), 10);
+}
+
+TEST(Mechanisms, AConcessionCostsItsAudienceCostInFrontOfTheAdversaryNotAloneWithTheMediator) {
+  // The split with an audience cost of 0.1 each: at a direct table a conceder gives ground
+  // later (a concession must clear its aspiration by 0.1); alone with a mediator it trusts
+  // fully it concedes as if unseen.
+  const std::string costs =
+      "dynamics:\n  leaks: {probability: 0, audience_cost: {a: 0.1, b: 0.1}}\n";
+  const std::string shuttle =
+      "  trust: {pairs: [{from: a, to: b, value: 0}, {from: a, to: m, value: 1}, "
+      "{from: b, to: m, value: 1}]}\n"
+      "  refusals: [{party: a, refuses: b, until: 1}]\n";
+  auto month = [&](const std::string& process, Without w) {
+    std::string yaml = testing::scenario(0.2, "  escalate_after: 1000\n" + process, costs);
+    yaml.replace(yaml.find("nash_seeking"), 12, "hill_climb");
+    const Scenario s = load(yaml);
+    Engine e(s, 0);
+    e.set_without(w);
+    return e.run(1).framework_month;
+  };
+  const Without off = without(Mechanism::shuttle_information);
+  ASSERT_GE(month("", off), 0);
+  EXPECT_GT(month("", {}), month("", off)) << "exposed at a direct table";
+  ASSERT_GE(month(shuttle, off), 0);
+  EXPECT_EQ(month(shuttle, {}), month(shuttle, off)) << "candid with the mediator";
+}
+
 TEST(Mechanisms, SwitchesAreParsedByName) {
   const Without w = parse_without("leaks,merge+costs");
   EXPECT_TRUE(w.has(Mechanism::leaks) && w.has(Mechanism::merge) && w.has(Mechanism::costs));

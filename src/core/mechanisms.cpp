@@ -21,6 +21,9 @@ constexpr Entry kEntries[kMechanisms] = {
     {"conditionality", "no group waits for the groups it is conditional_on"},
     {"forward_text", "the text may return to a package it has already held"},
     {"positions", "stated positions never yield: every red line is firm"},
+    {"shuttle_information",
+     "the format changes nothing a party shows: no exposure of concessions at a direct table, "
+     "trades in shuttle too"},
 };
 
 }  // namespace

@@ -12,16 +12,18 @@
 namespace parley {
 
 enum class Mechanism : std::uint8_t {
-  costs,           // the war's costs in natural units move κ (cost sensitivity)
-  learning,        // beliefs about the war's course converge on what it delivers
-  leverage,        // leverage instruments fire
-  leaks,           // meetings leak (audience costs, trust)
-  merge,           // a shuttle group becomes direct once its refusals lapse
-  leader_channel,  // the design's leader channels meet
-  principles,      // a leader-channel trade locks its issues
-  conditionality,  // a group waits for the groups it is conditional_on
-  forward_text,    // the text never returns to a package it has held since the last shock
-  positions,       // a stated position (a red line marked firm: false) may yield
+  costs,                // the war's costs in natural units move κ (cost sensitivity)
+  learning,             // beliefs about the war's course converge on what it delivers
+  leverage,             // leverage instruments fire
+  leaks,                // meetings leak (audience costs, trust)
+  merge,                // a shuttle group becomes direct once its refusals lapse
+  leader_channel,       // the design's leader channels meet
+  principles,           // a leader-channel trade locks its issues
+  conditionality,       // a group waits for the groups it is conditional_on
+  forward_text,         // the text never returns to a package it has held since the last shock
+  positions,            // a stated position (a red line marked firm: false) may yield
+  shuttle_information,  // what a party shows depends on the format (candour in shuttle, trades
+                        // direct)
   count
 };
 

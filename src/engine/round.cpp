@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/disclosure.hpp"
 #include "engine/run.hpp"
 
 namespace parley::engine {
@@ -17,6 +18,7 @@ MediatorView mediator_view(Run& run, int group, std::span<const int> open,
   mv.option_counts = &run.design.option_counts;
   mv.voters = voters;
   mv.cross_topic = cross_topic;
+  mv.max_issues = max_issues_at(run, group);
   mv.month = st.month;
   mv.round = group >= 0 ? st.groups[static_cast<std::size_t>(group)].rounds : st.out->rounds;
   mv.group = group;
@@ -78,8 +80,10 @@ bool negotiate_round(Run& run, int group, Level level, std::span<const int> open
   sc.table.clear();
   for (std::size_t j = 0; j < voters.size(); ++j) {
     const auto k = static_cast<std::size_t>(voters[j]);
+    // Cast on the utility net of what conceding in this format costs (disclosure.hpp).
+    const double u_voted = voted_utility(run, group, k, st.text.u[k], st.text.uy[k]);
     const PartyView& view =
-        party_view(run, k, st.text.uy[k], st.text.red_of_proposal(d, k, sc.change), mv.round, 0);
+        party_view(run, k, u_voted, st.text.red_of_proposal(d, k, sc.change), mv.round, 0);
     const bool yes = run.strategies.party[k]->accept(view);
     sc.accepted[j] = yes ? 1 : 0;
     all = all && yes;

@@ -71,7 +71,8 @@ class NashSeeking final : public MediatorStrategy {
         consider(pick_moves, 1, nv, M);
       }
     }
-    const int n_open = static_cast<int>(v.open_issues.size());
+    // Multi-issue candidates only where the table can carry them (not in shuttle format).
+    const int n_open = v.too_broad(2) ? 1 : static_cast<int>(v.open_issues.size());
     // Two open issues with at most `samples` pairs of moves: try every pair.
     if (n_open == 2 && !v.cross_topic) {
       const auto first_of_second = static_cast<std::size_t>(
@@ -90,6 +91,7 @@ class NashSeeking final : public MediatorStrategy {
     for (int s = 0; s < samples_ && n_open >= 2; ++s) {
       int k = v.cross_topic ? 2 + v.rng->below(3) : 2 + (s % 2);
       k = std::min(k, n_open);
+      if (v.max_issues > 0) k = std::min(k, v.max_issues);
       int size = 0;
       ++stamp_;  // marks the issues this candidate already changes
       pick_moves[size++] = v.rng->below(static_cast<int>(M));

@@ -34,6 +34,12 @@ class Oracle final : public MediatorStrategy {
     double best_score = -INFINITY;
     best_.assign(x_.begin(), x_.end());
     auto consider = [&] {
+      if (v.max_issues > 0) {
+        int changed = 0;
+        for (int i : v.open_issues)
+          changed += x_[static_cast<std::size_t>(i)] != v.draft[static_cast<std::size_t>(i)];
+        if (v.too_broad(changed)) return;
+      }
       if (!m.acceptable_to_all(x_)) return;
       bool strict = false, all_above = true;
       double sum = 0, logs = 0;

@@ -18,6 +18,7 @@ void random_change(const MediatorView& v, int k, Change& out) {
   if (n == 0) return;
   if (v.cross_topic && n >= 2) k = std::max(k, 2 + v.rng->below(3));  // trades of 2-4 issues
   k = std::min(k, n);
+  if (v.max_issues > 0) k = std::min(k, v.max_issues);
   int first = v.open_issues[static_cast<std::size_t>(v.rng->below(n))];
   mutate(v, first, out);
   if (k == 1) return;

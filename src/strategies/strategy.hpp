@@ -164,6 +164,10 @@ struct MediatorView {
   const std::vector<int>* option_counts = nullptr;
   std::span<const int> voters;  // stakeholder indices (UtilityModel order) who vote
   bool cross_topic = false;     // leader channel: changes must span groups
+  /// Most issues a change may move (0: any). A shuttle mediator carries one point at a time
+  /// between the sides; a trade across issues needs them at one table (docs/model.md, "What
+  /// the format reveals").
+  int max_issues = 0;
   int month = 0, round = 0, group = -1;
   std::uint64_t text_version = 0;         // changes whenever the text changes (for caches)
   Rng* rng = nullptr;                     // the run's only source of randomness
@@ -184,6 +188,8 @@ struct MediatorView {
     return held->contains(at);
   }
   [[nodiscard]] bool revisits(const Change& c) const { return revisits(c.issue, c.option, c.size); }
+  /// Would a change of `n` issues be more than this table can carry?
+  [[nodiscard]] bool too_broad(int n) const { return max_issues > 0 && n > max_issues; }
 };
 
 class MediatorStrategy {
