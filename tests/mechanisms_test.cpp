@@ -396,6 +396,26 @@ TEST(Mechanisms, AConcessionCostsItsAudienceCostInFrontOfTheAdversaryNotAloneWit
   EXPECT_EQ(month(shuttle, {}), month(shuttle, off)) << "candid with the mediator";
 }
 
+TEST(Mechanisms, TheDetailsAreDraftedUnderTheCeasefireBeforeTheFinalText) {
+  // The details group must hold 20 meetings (4 a month) on its one detail issue after the
+  // framework: the final text comes four months later, with the ceasefire running meanwhile.
+  std::string yaml = testing::scenario(0.2, "  escalate_after: 1000\n  drafting: 20\n", "");
+  yaml.replace(yaml.find("nash_seeking"), 12, "hill_climb");
+  const Scenario s = load(yaml);
+  Engine e(s, 0);
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    e.set_without({});
+    const RunResult r = e.run(seed);
+    ASSERT_GE(r.framework_month, 0) << seed;
+    ASSERT_GE(r.final_month, 0) << seed;
+    EXPECT_EQ(r.final_month - r.framework_month, 4) << seed;
+    e.set_without(without(Mechanism::stages));
+    const RunResult off = e.run(seed);
+    EXPECT_EQ(off.framework_month, r.framework_month) << seed;
+    EXPECT_EQ(off.final_month, off.framework_month) << seed;
+  }
+}
+
 TEST(Mechanisms, SwitchesAreParsedByName) {
   const Without w = parse_without("leaks,merge+costs");
   EXPECT_TRUE(w.has(Mechanism::leaks) && w.has(Mechanism::merge) && w.has(Mechanism::costs));

@@ -56,6 +56,28 @@ std::string bytes(const SweepResult& r) {
   return out + r.paired.to_json().dump();
 }
 
+TEST(Statistics, TheMedianOfAHistogramAndItsOrderStatisticInterval) {
+  // 1..9 once each: the median is 5; ranks ⌊4.5 − 2.94⌋ = 1 and ⌈4.5 + 2.94⌉ + 1 = 9.
+  const std::uint64_t nine[10] = {0, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+  const Estimate m = median_ci(nine);
+  EXPECT_EQ(m.value, 5);
+  EXPECT_EQ(m.low, 1);  // rank ⌊4.5 − 2.94⌋ = 1
+  EXPECT_EQ(m.high, 9);
+  // 100 values at 2 and 100 at 6: the median is the mid-point of the 100th and 101st.
+  const std::uint64_t split[7] = {0, 0, 100, 0, 0, 0, 100};
+  const Estimate s = median_ci(split);
+  EXPECT_EQ(s.value, 4);
+  EXPECT_EQ(s.low, 2);   // rank ⌊100 − 9.8⌋ = 90
+  EXPECT_EQ(s.high, 6);  // rank ⌈100 + 9.8⌉ + 1 = 111
+  // 1000 values 0..999 once each: ranks 500 ∓ 31 -> values 468 and 531.
+  std::vector<std::uint64_t> flat(1000, 1);
+  const Estimate f = median_ci(flat);
+  EXPECT_EQ(f.value, 499.5);
+  EXPECT_EQ(f.low, 468);
+  EXPECT_EQ(f.high, 531);
+  EXPECT_EQ(median_ci(std::vector<std::uint64_t>(3, 0)).value, 0);
+}
+
 TEST(Sweep, UncertainFieldsAreReadWithTheirMeans) {
   const Scenario s = scenario();
   ASSERT_EQ(s.uncertain.size(), 5u);

@@ -24,6 +24,7 @@ constexpr Entry kEntries[kMechanisms] = {
     {"shuttle_information",
      "the format changes nothing a party shows: no exposure of concessions at a direct table, "
      "trades in shuttle too"},
+    {"stages", "the details need no drafting: the final text may be signed with the framework"},
 };
 
 }  // namespace

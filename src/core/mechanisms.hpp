@@ -24,6 +24,7 @@ enum class Mechanism : std::uint8_t {
   positions,            // a stated position (a red line marked firm: false) may yield
   shuttle_information,  // what a party shows depends on the format (candour in shuttle, trades
                         // direct)
+  stages,               // detail issues need drafting meetings after the framework
   count
 };
 

@@ -73,6 +73,9 @@ struct ProcessSpec {
   StrategySpec mediator_strategy{"hill_climb", {}};
   std::array<double, 3> cadence{4.0, 2.0, 0.25};  // meetings per month by Level
   int escalate_after = 4;  // rounds without an adopted change before a deadlock
+  /// Meetings a group holds per detail issue it owns, after the framework, before it can agree
+  /// its details (docs/model.md, "Stages"); 0: none needed.
+  double drafting = 0;
   double trust_initial = 0.5;
   std::vector<TrustPair> trust;
   double trust_adopted = 0.01, trust_consensus = 0.05, trust_meeting = 0.002;

@@ -39,4 +39,22 @@ Estimate mean_ci(const Moments& m) {
   return {m.mean(), m.mean() - half, m.mean() + half};
 }
 
+Estimate median_ci(std::span<const std::uint64_t> count) {
+  std::uint64_t n = 0;
+  for (std::uint64_t c : count) n += c;
+  if (n == 0) return {};
+  // The value of the r-th smallest (1-based, clamped to [1, n]).
+  const auto at_rank = [&](double rank) {
+    const auto r = static_cast<std::uint64_t>(std::clamp(rank, 1.0, static_cast<double>(n)));
+    std::uint64_t seen = 0;
+    for (std::size_t v = 0; v < count.size(); ++v)
+      if ((seen += count[v]) >= r) return static_cast<double>(v);
+    return static_cast<double>(count.size() - 1);
+  };
+  const double half = static_cast<double>(n) / 2,
+               spread = kZ95 * std::sqrt(static_cast<double>(n)) / 2;
+  const double median = n % 2 ? at_rank(half + 0.5) : (at_rank(half) + at_rank(half + 1)) / 2;
+  return {median, at_rank(std::floor(half - spread)), at_rank(std::ceil(half + spread) + 1)};
+}
+
 }  // namespace parley

@@ -3,6 +3,7 @@
 // a fixed order (Welford 1962; Chan, Golub & LeVeque 1979), the Wilson (1927) score interval
 // for shares, and the normal interval for means.
 #include <cstdint>
+#include <span>
 #include <utility>
 
 namespace parley {
@@ -45,5 +46,10 @@ Estimate proportion_ci(std::uint64_t k, std::uint64_t n);
 
 /// A mean with x̄ ± z·s/√n (all 0 without values).
 Estimate mean_ci(const Moments& m);
+
+/// The median of whole numbers given as a histogram (count[v] values equal to v), with the
+/// distribution-free interval of order statistics: ranks n/2 ∓ z·√n/2 (Conover 1999, §3.2);
+/// all 0 without values.
+Estimate median_ci(std::span<const std::uint64_t> count);
 
 }  // namespace parley

@@ -64,6 +64,8 @@ Design::Design(const Scenario& s, std::size_t design)
       if (issue_group[static_cast<std::size_t>(i)] < 0)
         issue_group[static_cast<std::size_t>(i)] = static_cast<int>(g);
       (s.issues[static_cast<std::size_t>(i)].detail ? st.has_detail : st.has_main) = true;
+      st.details += s.issues[static_cast<std::size_t>(i)].detail &&
+                    issue_group[static_cast<std::size_t>(i)] == static_cast<int>(g);
     }
     seat_refusals(p, P, st);
     groups.push_back(std::move(st));

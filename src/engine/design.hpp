@@ -28,6 +28,7 @@ struct GroupSetup {
   std::vector<int> conditions;                // design indices of the groups it is conditional on
   std::vector<SeatRefusal> refusals;          // between seated members (positions in `seated`)
   bool has_detail = false, has_main = false;  // owns detail / non-detail issues
+  int details = 0;  // detail issues it owns (the first group of the design with their topic)
 };
 
 struct Design {

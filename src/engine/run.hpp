@@ -43,6 +43,7 @@ struct GroupRun {
   double credit = 0;       // meetings towards the next round (a shuttle round needs one per side)
   int stall = 0;           // rounds since the last adopted change
   int rounds = 0;          // rounds held
+  int drafted = 0;         // meetings held on the details since the framework
   Seating seating;         // the last seating plan (tables.hpp)
 };
 

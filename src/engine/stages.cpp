@@ -1,5 +1,7 @@
 #include "engine/stages.hpp"
 
+#include <cmath>
+
 #include "engine/forces/walkouts.hpp"
 #include "engine/round.hpp"
 #include "engine/run.hpp"
@@ -16,6 +18,15 @@ void append_open_issues(const Run& run, int g, std::vector<int>& out) {
       out.push_back(i);
 }
 
+bool drafting_done(const Run& run, int g) {
+  const double per_issue = run.numbers.process.drafting;
+  if (run.state.stage != Stage::final_text || per_issue <= 0 || run.without.has(Mechanism::stages))
+    return true;
+  const auto gi = static_cast<std::size_t>(g);
+  return run.state.groups[gi].drafted >=
+         std::ceil(per_issue * run.design.groups[gi].details - 1e-9);
+}
+
 bool check_consensus(Run& run, int g) {
   RunState& st = run.state;
   GroupRun& gr = st.groups[static_cast<std::size_t>(g)];
@@ -23,6 +34,7 @@ bool check_consensus(Run& run, int g) {
   if (gr.consensus) return true;
   if (!group_open(run.design, st.leverage, g) || !st.walkouts.present(setup.spec->members))
     return false;
+  if (!drafting_done(run, g)) return false;
   if (run.without.on(Mechanism::conditionality))
     for (int h : setup.conditions)
       if (!st.groups[static_cast<std::size_t>(h)].consensus) return false;
@@ -88,6 +100,7 @@ bool check_stages(Run& run) {
       gr.level = Level::official;  // details go to official-level groups
       gr.escalated = false;
       gr.stall = 0;
+      gr.drafted = 0;
     }
   }
   if (st.stage == Stage::final_text && final_ready(run)) {

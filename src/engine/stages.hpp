@@ -14,6 +14,10 @@ struct Run;
 /// locked; non-detail issues before the framework, detail issues after it).
 void append_open_issues(const Run& run, int g, std::vector<int>& out);
 
+/// Has group g held the drafting meetings its details need (process `drafting` per detail issue
+/// it owns, counted from the framework)? Always true before the framework.
+bool drafting_done(const Run& run, int g);
+
 /// Checks group g's element consensus; on reaching it its open items become agreed. Returns
 /// true if the group has consensus.
 bool check_consensus(Run& run, int g);

@@ -94,6 +94,7 @@ bool meet_working_group(Run& run, int g) {
       st.log(EventType::merge, g, gr.level);
     }
     st.log(EventType::meeting, g, gr.level).sides = n_sides;
+    if (st.stage == Stage::final_text) ++gr.drafted;
     meeting_trust(run, g);
     list_participants(run, g, n_sides);
     if (maybe_leak(run, g, gr.level, run.scratch.participants, gr.shuttle)) check_walkouts(run);
@@ -106,7 +107,8 @@ bool meet_working_group(Run& run, int g) {
     append_open_issues(run, g, open);
     const bool adopted =
         negotiate_round(run, g, gr.level, open, setup.voters, gr.level == Level::leader, -1);
-    gr.stall = adopted ? 0 : gr.stall + 1;
+    // Drafting is work, not deadlock: rounds without a change do not count while it lasts.
+    gr.stall = adopted || !drafting_done(run, g) ? 0 : gr.stall + 1;
     if (check_consensus(run, g)) return check_stages(run);
     escalate_if_deadlocked(run, g);
   }

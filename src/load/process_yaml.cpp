@@ -22,7 +22,7 @@ class ProcessReader {
     r_.check_keys(
         n,
         {"horizon", "seed", "protocol", "mediator", "mediator_strategy", "levels", "escalate_after",
-         "trust", "fatigue", "strategies", "refusals", "groups", "designs", "note"},
+         "drafting", "trust", "fatigue", "strategies", "refusals", "groups", "designs", "note"},
         "'process'");
     settings(n);
     trust(n["trust"]);
@@ -78,6 +78,11 @@ class ProcessReader {
                  "rounds without an adopted change before a deadlock: 1 to 1000");
       else
         p_.escalate_after = static_cast<int>(*v);
+    }
+    if (const YAML::Node dr = n["drafting"]; dr.IsDefined()) {
+      p_.drafting =
+          r_.number_in(dr, "'drafting' (meetings per detail issue)", 0, 1000).value_or(p_.drafting);
+      r_.bind("process.drafting", [](Scenario& x, double u) { x.process.drafting = u; });
     }
   }
 

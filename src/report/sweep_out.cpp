@@ -59,6 +59,9 @@ std::vector<std::pair<std::string, Estimate>> estimates(const Scenario& s,
     out.emplace_back(fmt::format("final_by.{}", m), proportion_ci(a.final_by(m), n));
   out.emplace_back("ceasefire.share", proportion_ci(a.with_ceasefire(), n));
   out.emplace_back("ceasefire.month", mean_ci(a.ceasefire_month()));
+  out.emplace_back("drafting.months", median_ci(a.drafting_months()));
+  out.emplace_back("normalisation.agreed",
+                   proportion_ci(a.normalisation_agreed(), a.normalisation_runs()));
   const auto holders = s.stakeholders();
   for (std::size_t k = 0; k < holders.size(); ++k) {
     const std::string id = s.parties[static_cast<std::size_t>(holders[k])].id;
@@ -123,6 +126,14 @@ std::string sweep_table(const SweepReport& r) {
     const Estimate cf = find(e, "ceasefire.month");
     out += fmt::format("Ceasefire in {} of runs; first month {}\n", est(find(e, "ceasefire.share")),
                        a.with_ceasefire() ? est(cf, 1) : std::string("—"));
+    std::uint64_t both = 0;
+    for (std::uint64_t c : a.drafting_months()) both += c;
+    if (both > 0)
+      out += fmt::format("Framework to final text ({} runs with both): median {} months\n", both,
+                         est(find(e, "drafting.months"), 1));
+    if (a.normalisation_runs() > 0)
+      out += fmt::format("Normalisation tracks all agreed in {} of runs\n",
+                         est(find(e, "normalisation.agreed")));
     out += "Party        utility of the outcome  can claim victory (signed text)\n";
     for (int p : s.stakeholders()) {
       const std::string id = s.parties[static_cast<std::size_t>(p)].id;

@@ -5,7 +5,7 @@
 namespace parley::sim {
 namespace {
 constexpr int kOutcomes = 5, kCounters = 8;
-constexpr int kVersion = 2;  // 2: the effort counters
+constexpr int kVersion = 3;  // 2: the effort counters; 3: drafting months, normalisation
 }  // namespace
 
 Aggregate::Aggregate(const Scenario& s) {
@@ -29,6 +29,8 @@ Aggregate::Aggregate(const Scenario& s) {
   c_opt_ = take(option_offset_.back());
   c_signed_ = take(1);
   c_victory_ = take(K_);
+  c_draft_ = take(T + 1);
+  c_norm_ = take(2);
   cnt_.assign(c, 0);
   c = 0;
   m_cf_ = take(1);
@@ -53,6 +55,9 @@ void Aggregate::add(const RunSummary& r) {
     for (std::size_t i = 0; i < r.package.size(); ++i)
       ++cnt_[c_opt_ + option_offset_[i] + static_cast<std::size_t>(r.package[i])];
   }
+  if (r.framework_month >= 0 && r.final_month >= 0)
+    ++cnt_[c_draft_ + static_cast<std::size_t>(r.final_month - r.framework_month)];
+  if (r.normalisation >= 0) ++cnt_[c_norm_ + static_cast<std::size_t>(r.normalisation)];
   for (std::size_t k = 0; k < K_; ++k) {
     mom_[m_util_ + k].add(r.utility[k]);
     cnt_[c_victory_ + k] += r.victory[k];

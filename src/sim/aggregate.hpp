@@ -5,6 +5,7 @@
 // order-fixed; memory does not grow with the number of runs. Serialised as versioned CBOR,
 // independent of byte order, for the results store and MPI.
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,15 @@ class Aggregate {
     return mom_[m_counter_ + static_cast<std::size_t>(c)];
   }
   [[nodiscard]] int horizon() const { return T_; }
+  /// Months from the framework to the final text, per month (runs that signed both).
+  [[nodiscard]] std::span<const std::uint64_t> drafting_months() const {
+    return {cnt_.data() + c_draft_, static_cast<std::size_t>(T_) + 1};
+  }
+  /// Runs whose design has normalisation tracks, and those that agreed them all.
+  [[nodiscard]] std::uint64_t normalisation_runs() const {
+    return cnt_[c_norm_] + cnt_[c_norm_ + 1];
+  }
+  [[nodiscard]] std::uint64_t normalisation_agreed() const { return cnt_[c_norm_ + 1]; }
 
  private:
   std::uint64_t n_ = 0;
@@ -62,7 +72,7 @@ class Aggregate {
   std::vector<Moments> mom_;
   // layout offsets into cnt_ and mom_
   std::size_t c_outcome_ = 0, c_fw_ = 0, c_fin_ = 0, c_cf_ = 0, c_opt_ = 0, c_signed_ = 0,
-              c_victory_ = 0;
+              c_victory_ = 0, c_draft_ = 0, c_norm_ = 0;
   std::size_t m_cf_ = 0, m_util_ = 0, m_cost_ = 0, m_counter_ = 0;
 };
 

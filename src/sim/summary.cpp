@@ -6,6 +6,7 @@ void summarise(const engine::RunResult& r, const std::vector<double>& victory, R
   out.outcome = r.outcome;
   out.framework_month = r.framework_month;
   out.final_month = r.final_month;
+  out.normalisation = r.normalisation;
   out.ceasefire_month = r.first_ceasefire_month;
   out.months = r.months;
   out.collapses = r.collapses;

@@ -14,6 +14,7 @@ struct RunSummary {
   int design = 0, policy = 0;
   engine::Outcome outcome = engine::Outcome::no_agreement;
   int framework_month = -1, final_month = -1, ceasefire_month = -1, months = 0, collapses = 0;
+  int normalisation = -1;  // -1: no normalisation track; 0: some issue open; 1: all agreed
   int leaks = 0, escalations = 0, walkouts = 0, leverage = 0;
   // Effort: meetings of every table (a shuttle round costs one per side), proposals put to a
   // vote, meetings of the leader channels.
