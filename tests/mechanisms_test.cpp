@@ -416,6 +416,56 @@ TEST(Mechanisms, TheDetailsAreDraftedUnderTheCeasefireBeforeTheFinalText) {
   }
 }
 
+TEST(Mechanisms, APrincipleKeepsADealPossible) {
+  // Single moves from (x0, y0) hurt a or b, so both groups deadlock and a's leader trades x and
+  // y together. The one deal is (x2, y1); a trade to (x1, y1) pleases both but leaves none. The
+  // leaders then hold x to x2, not to the traded x1 (which would freeze the text where no deal
+  // is possible), and the groups move the text into it.
+  const Scenario s = load(
+      "parley: 1\n"
+      "name: principles\n"
+      "parties: [{id: a}, {id: b}, {id: m, role: mediator}]\n"
+      "issues:\n"
+      "  - {id: x, topic: tx, options: [x0, x1, x2]}\n"
+      "  - {id: y, topic: ty, options: [y0, y1]}\n"
+      "preferences:\n"
+      "  a: {reservation: 0.55, weights: {x: 0.5, y: 0.5}, values: {x: [0.5, 1, 1], y: [0.5, "
+      "0.1]}}\n"
+      "  b: {reservation: 0.6, weights: {x: 0.5, y: 0.5}, values: {x: [0.5, 0.1, 0.4], y: [0.5, "
+      "1]}}\n"
+      "process:\n"
+      "  horizon: 24\n"
+      "  mediator: m\n"
+      "  mediator_strategy: hill_climb\n"
+      "  escalate_after: 1\n"
+      "  levels: {official: 4, aide: 4, leader: 4}\n"
+      "  strategies: {a: {type: conceder, deadline: 12}, b: {type: conceder, deadline: 12}}\n"
+      "  groups:\n"
+      "    - {id: gx, topics: [tx], members: [a, b, m]}\n"
+      "    - {id: gy, topics: [ty], members: [a, b, m]}\n"
+      "  designs:\n"
+      "    - {id: channel, groups: [gx, gy], leader_channels: [a]}\n");
+  Engine e(s, 0);
+  int traded_into_dead_end = 0;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    e.set_without({});
+    const RunResult r = e.run(seed);
+    int principles = 0;
+    for (const Event& ev : r.events)
+      if (ev.type == EventType::principle_fixed && ev.issue == 0) {
+        ++principles;
+        EXPECT_EQ(ev.package, 0b100u) << "x in {x2}, seed " << seed;
+        traded_into_dead_end += ev.option == 1;
+      }
+    EXPECT_EQ(principles, 1) << seed;
+    EXPECT_EQ(r.outcome, Outcome::final_agreement) << seed;
+    EXPECT_EQ(r.package, (std::vector<int>{2, 1})) << seed;
+    e.set_without(without(Mechanism::principles));
+    EXPECT_EQ(count(e.run(seed), EventType::principle_fixed), 0) << seed;
+  }
+  EXPECT_GT(traded_into_dead_end, 0);
+}
+
 TEST(Mechanisms, SwitchesAreParsedByName) {
   const Without w = parse_without("leaks,merge+costs");
   EXPECT_TRUE(w.has(Mechanism::leaks) && w.has(Mechanism::merge) && w.has(Mechanism::costs));

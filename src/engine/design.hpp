@@ -47,9 +47,14 @@ struct Design {
   std::vector<int> issue_group;  // issue -> owning design group or -1
   std::vector<int> defaults;     // the default package
   std::vector<GroupSetup> groups;
-  std::vector<int> all_voters;            // every stakeholder
-  std::vector<unsigned char> red_issue;   // K x issues: the issue appears in one of k's red lines
-  std::vector<analysis::Block> blocks;    // issues tied by interactions or red lines
+  std::vector<int> all_voters;           // every stakeholder
+  std::vector<unsigned char> red_issue;  // K x issues: the issue appears in one of k's red lines
+  std::vector<analysis::Block> blocks;   // issues tied by interactions or red lines
+  /// Per block, per combination: it crosses a firm red line (stated positions may yield).
+  std::vector<std::vector<unsigned char>> firm_crossing;
+  /// Per block: the option of each of its issues in each combination, [combo * issues + j].
+  std::vector<std::vector<unsigned char>> block_options;
+  std::vector<int> issue_block;           // issue -> its block
   std::vector<double> best;               // own best utility with static option values
   std::vector<std::vector<int>> openers;  // per process group: leverage instruments opening it
   bool any_openers = false;

@@ -5,6 +5,7 @@
 #include "engine/forces/month_start.hpp"
 #include "engine/forces/zopa_month.hpp"
 #include "engine/leader_channel.hpp"
+#include "engine/principles.hpp"
 #include "engine/run.hpp"
 #include "engine/stages.hpp"
 #include "engine/working_group.hpp"
@@ -57,6 +58,9 @@ Engine::Engine(const Scenario& scenario, std::size_t design)
   // Buffers sized once: a run then allocates only when the event log grows.
   RunState& st = m.state;
   st.status.resize(d.issues());
+  st.allowed.resize(d.issues());
+  m.scratch.principle_blocks = d.blocks;
+  for (const analysis::Block& b : d.blocks) m.scratch.principle_base.emplace_back(b.combos, 0);
   st.groups.resize(d.groups.size());
   st.channel_failures.resize(d.spec.leader_channels.size());
   st.leverage.fired.resize(scenario.dynamics.leverage.size());
@@ -141,6 +145,9 @@ void Engine::Impl::start(Run& run, std::uint64_t seed, RunResult& out) {
                         st.text.x, st.text.y);
   ++st.text.version;
   std::fill(st.status.begin(), st.status.end(), Status::open);
+  std::fill(st.allowed.begin(), st.allowed.end(), kAnyOption);
+  st.principles_checked = -1;
+  scratch.principle_signature = 0;  // the base flags are rebuilt at the first check
   st.trust.reset(d.P, run.numbers.process);
   strategies.mediator->reset(d.K, d.option_counts);
   for (auto& ps : strategies.party) ps->reset();

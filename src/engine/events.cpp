@@ -42,6 +42,8 @@ const char* to_string(EventType type) {
       return "ceasefire_collapsed";
     case EventType::position_yielded:
       return "position_yielded";
+    case EventType::principle_revised:
+      return "principle_revised";
   }
   return "?";
 }

@@ -17,7 +17,7 @@ enum class EventType : std::uint8_t {
   consensus,            // a group's members all endorse: its open items become agreed
   deadlock,             // a group went `escalate_after` rounds without an adopted change
   escalation,           // official -> aide -> leader
-  principle_fixed,      // the leader channel locked an issue's option
+  principle_fixed,      // the leader channel restricted an issue to a set of options (`package`)
   package_trade,        // the leader channel adopted a cross-topic change
   merge,                // a shuttle group's refusals lapsed: it now meets directly
   framework_signed,     // stage 2
@@ -29,10 +29,11 @@ enum class EventType : std::uint8_t {
   returned,             // ... and came back
   ceasefire_collapsed,  // the ceasefire broke down: war resumes, negotiation goes on
   position_yielded,     // `party` voted for a text crossing its stated position (`issue`=`option`)
+  principle_revised,    // a principle that left no acceptable text was widened (`package`)
 };
 const char* to_string(EventType type);
-inline constexpr std::size_t kEventTypes = 19;
-static_assert(static_cast<std::size_t>(EventType::position_yielded) + 1 == kEventTypes);
+inline constexpr std::size_t kEventTypes = 20;
+static_assert(static_cast<std::size_t>(EventType::principle_revised) + 1 == kEventTypes);
 
 struct Event {
   EventType type = EventType::meeting;
@@ -43,7 +44,8 @@ struct Event {
   int party = -1;  // leader-channel partner, proposer, or merged party (scenario index)
   int issue = -1, option = -1;  // principle_fixed; position_yielded: the position's first condition
   int sides = 0;                // meeting
-  std::uint64_t package = 0;    // proposal/adopted/package_trade/signing: whole-package index
+  std::uint64_t package = 0;    // proposal/adopted/package_trade/signing: whole-package index;
+                                // principle_fixed/revised: the options allowed, as a bit set
   int instrument = -1;          // leverage: index into scenario.dynamics.leverage
 };
 

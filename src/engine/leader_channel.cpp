@@ -6,6 +6,7 @@
 #include "engine/effort.hpp"
 #include "engine/forces/leaks.hpp"
 #include "engine/forces/walkouts.hpp"
+#include "engine/principles.hpp"
 #include "engine/round.hpp"
 #include "engine/run.hpp"
 #include "engine/stages.hpp"
@@ -31,23 +32,15 @@ void send_back(Run& run, int partner) {
   }
 }
 
-/// The adopted change was a trade: relabel it and lock its issues as principles.
+/// The adopted change was a trade: relabel it and set principles on its issues.
 void fix_principles(Run& run, int partner) {
   RunState& st = run.state;
   RunResult& out = *st.out;
   out.events.back().type = EventType::package_trade;
   --out.counts[static_cast<std::size_t>(EventType::adopted)];
   ++out.counts[static_cast<std::size_t>(EventType::package_trade)];
-  const Change& change = run.scratch.change;
   st.shock();
-  for (int q = 0; q < change.size && run.without.on(Mechanism::principles); ++q) {
-    const auto issue = static_cast<std::size_t>(change.issue[q]);
-    st.status[issue] = Status::locked;
-    Event& e =
-        st.log(EventType::principle_fixed, run.design.issue_group[issue], Level::leader, partner);
-    e.issue = change.issue[q];
-    e.option = change.option[q];
-  }
+  if (run.without.on(Mechanism::principles)) set_principles(run, partner);
   for (std::size_t g = 0; g < st.groups.size(); ++g) {
     GroupRun& gr = st.groups[g];
     if (gr.escalated) {
@@ -74,6 +67,7 @@ void meet_channel(Run& run, std::size_t c) {
   for (int mtg = 0; mtg < meetings && st.walkouts.away == 0; ++mtg) {
     st.log(EventType::meeting, -1, Level::leader, partner).sides = 1;
     ++st.out->leader_meetings;
+    if (run.without.on(Mechanism::principles)) revise_principles(run, partner);
     if (run.numbers.dynamics.leak_probability > 0) {
       std::vector<int>& who = run.scratch.participants;
       who.clear();

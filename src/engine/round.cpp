@@ -19,6 +19,7 @@ MediatorView mediator_view(Run& run, int group, std::span<const int> open,
   mv.voters = voters;
   mv.cross_topic = cross_topic;
   mv.max_issues = max_issues_at(run, group);
+  mv.allowed = st.allowed;
   mv.month = st.month;
   mv.round = group >= 0 ? st.groups[static_cast<std::size_t>(group)].rounds : st.out->rounds;
   mv.group = group;

@@ -56,7 +56,9 @@ struct RunState {
   Rng rng;      // the mediator's proposals
   Rng rng_dyn;  // leaks and the ceasefire hazard (so leaks do not change which proposals come)
   Text text;
-  std::vector<Status> status;  // per issue
+  std::vector<Status> status;          // per issue
+  std::vector<std::uint64_t> allowed;  // per issue: the options its principle allows (bit set)
+  int principles_checked = -1;         // the month principles were last checked (principles.hpp)
   Trust trust;
   std::vector<GroupRun> groups;           // per design group
   std::vector<int> channel_failures;      // per leader channel: rounds without a trade
@@ -113,6 +115,12 @@ struct Scratch {
   std::vector<int> participants;          // who sat at a meeting
   std::vector<double> kappa_path;         // κ_k(t) of the projected trajectory (ZOPA month)
   std::vector<std::uint64_t> red_before;  // per stakeholder: its red lines before an adoption
+  // Principles (principles.cpp): the design's blocks with the flags of the check at hand, the
+  // flags of the principles in force, what those depend on, and the block that differs now.
+  std::vector<analysis::Block> principle_blocks;
+  std::vector<std::vector<unsigned char>> principle_base;
+  std::uint64_t principle_signature = 0;
+  int principle_dirty = -1;
 };
 
 struct Run {

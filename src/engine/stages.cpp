@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "engine/forces/walkouts.hpp"
+#include "engine/principles.hpp"
 #include "engine/round.hpp"
 #include "engine/run.hpp"
 
@@ -34,7 +35,7 @@ bool check_consensus(Run& run, int g) {
   if (gr.consensus) return true;
   if (!group_open(run.design, st.leverage, g) || !st.walkouts.present(setup.spec->members))
     return false;
-  if (!drafting_done(run, g)) return false;
+  if (!drafting_done(run, g) || !within_principles(run, g)) return false;
   if (run.without.on(Mechanism::conditionality))
     for (int h : setup.conditions)
       if (!st.groups[static_cast<std::size_t>(h)].consensus) return false;
@@ -64,7 +65,7 @@ bool framework_ready(Run& run) {
     const GroupSetup& setup = run.design.groups[g];
     if (setup.spec->framework && setup.has_main && !run.state.groups[g].consensus) return false;
   }
-  return everyone_endorses(run);
+  return within_principles(run, -1) && everyone_endorses(run);
 }
 
 /// The final text of the war needs the war tracks' detail issues agreed. Normalisation tracks

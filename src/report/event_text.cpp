@@ -1,6 +1,7 @@
 #include "report/event_text.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace parley::report {
 
@@ -9,6 +10,14 @@ using engine::EventType;
 
 std::string party_id(const Scenario& s, int p) {
   return p >= 0 ? s.parties[static_cast<std::size_t>(p)].id : std::string("?");
+}
+
+std::vector<std::string> allowed_options(const Scenario& s, const engine::Event& e) {
+  std::vector<std::string> out;
+  const auto& options = s.issues[static_cast<std::size_t>(e.issue)].options;
+  for (std::size_t o = 0; o < options.size(); ++o)
+    if (o >= 64 || ((e.package >> o) & 1u)) out.push_back(options[o].id);
+  return out;
 }
 
 std::string describe_trigger(const Scenario& s, const Trigger& w) {
@@ -49,11 +58,11 @@ std::string event_note(const Scenario& s, const Event& e, const std::string& w) 
       return fmt::format("  {}: refusals lapsed — the shuttle groups merge; direct talks from now",
                          w);
     case EventType::principle_fixed:
-      return fmt::format("  {}: principle fixed for the groups: {}={}", w,
-                         s.issues[static_cast<std::size_t>(e.issue)].id,
-                         s.issues[static_cast<std::size_t>(e.issue)]
-                             .options[static_cast<std::size_t>(e.option)]
-                             .id);
+    case EventType::principle_revised:
+      return fmt::format(
+          "  {}: principle {} for the groups: {} in {{{}}}", w,
+          e.type == EventType::principle_fixed ? "fixed" : "revised (it left no acceptable text)",
+          s.issues[static_cast<std::size_t>(e.issue)].id, fmt::join(allowed_options(s, e), ", "));
     case EventType::framework_signed:
       return "  ** FRAMEWORK AGREEMENT SIGNED **";
     case EventType::ceasefire_started:

@@ -108,11 +108,14 @@ json event_json(const Scenario& s, const DesignSpec& d, const Event& e) {
     ej["by"] = s.parties[static_cast<std::size_t>(lv.by)].id;
     ej["trigger"] = describe_trigger(s, lv.when);
   }
-  if (e.type == EventType::principle_fixed || e.type == EventType::position_yielded) {
+  if (e.type == EventType::principle_fixed || e.type == EventType::principle_revised ||
+      e.type == EventType::position_yielded) {
     ej["issue"] = s.issues[static_cast<std::size_t>(e.issue)].id;
     ej["option"] =
         s.issues[static_cast<std::size_t>(e.issue)].options[static_cast<std::size_t>(e.option)].id;
   }
+  if (e.type == EventType::principle_fixed || e.type == EventType::principle_revised)
+    ej["allowed"] = allowed_options(s, e);
   if (e.type == EventType::proposal || e.type == EventType::adopted ||
       e.type == EventType::package_trade || e.type == EventType::consensus ||
       e.type == EventType::framework_signed || e.type == EventType::final_signed)

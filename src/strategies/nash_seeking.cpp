@@ -42,7 +42,7 @@ class NashSeeking final : public MediatorStrategy {
     for (int i : v.open_issues) {
       const int m = (*v.option_counts)[static_cast<std::size_t>(i)];
       for (int o = 0; o < m; ++o)
-        if (o != v.draft[static_cast<std::size_t>(i)]) moves_.push_back({i, o});
+        if (o != v.draft[static_cast<std::size_t>(i)] && v.may(i, o)) moves_.push_back({i, o});
     }
     const std::size_t M = moves_.size();
     if (M == 0) return;

@@ -34,6 +34,8 @@ class Oracle final : public MediatorStrategy {
     double best_score = -INFINITY;
     best_.assign(x_.begin(), x_.end());
     auto consider = [&] {
+      for (int i : v.open_issues)
+        if (!v.may(i, x_[static_cast<std::size_t>(i)])) return;
       if (v.max_issues > 0) {
         int changed = 0;
         for (int i : v.open_issues)

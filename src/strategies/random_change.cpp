@@ -6,10 +6,18 @@ namespace parley::engine {
 
 void mutate(const MediatorView& v, int issue, Change& out) {
   const int m = (*v.option_counts)[static_cast<std::size_t>(issue)];
+  const int now = v.draft[static_cast<std::size_t>(issue)];
   if (m < 2) return;
-  int o = v.rng->below(m - 1);
-  if (o >= v.draft[static_cast<std::size_t>(issue)]) ++o;
-  out.add(issue, o);
+  // Another option the principles allow, uniformly (the same draw as before without them).
+  int others = 0;
+  for (int o = 0; o < m; ++o) others += o != now && v.may(issue, o);
+  if (others == 0) return;
+  int pick = v.rng->below(others);
+  for (int o = 0; o < m; ++o)
+    if (o != now && v.may(issue, o) && pick-- == 0) {
+      out.add(issue, o);
+      return;
+    }
 }
 
 void random_change(const MediatorView& v, int k, Change& out) {

@@ -168,6 +168,8 @@ struct MediatorView {
   /// between the sides; a trade across issues needs them at one table (docs/model.md, "What
   /// the format reveals").
   int max_issues = 0;
+  /// Per issue: the options the leader channel's principles allow, as a bit set (empty: all).
+  std::span<const std::uint64_t> allowed;
   int month = 0, round = 0, group = -1;
   std::uint64_t text_version = 0;         // changes whenever the text changes (for caches)
   Rng* rng = nullptr;                     // the run's only source of randomness
@@ -188,6 +190,10 @@ struct MediatorView {
     return held->contains(at);
   }
   [[nodiscard]] bool revisits(const Change& c) const { return revisits(c.issue, c.option, c.size); }
+  /// May issue i take option o under the principles in force?
+  [[nodiscard]] bool may(int i, int o) const {
+    return allowed.empty() || o >= 64 || ((allowed[static_cast<std::size_t>(i)] >> o) & 1u);
+  }
   /// Would a change of `n` issues be more than this table can carry?
   [[nodiscard]] bool too_broad(int n) const { return max_issues > 0 && n > max_issues; }
 };
