@@ -466,6 +466,62 @@ TEST(Mechanisms, APrincipleKeepsADealPossible) {
   EXPECT_GT(traded_into_dead_end, 0);
 }
 
+TEST(Mechanisms, LeverageFiresWhenTheTalksStallAndActsThroughWhatTheWarDelivers) {
+  // Nobody can accept anything (both need 0.9): after three months without progress the
+  // instrument fires; for two months the war delivers 0.05 less to a, which a learns as
+  // evidence (prior worth 2 months): its reservation falls below the run without leverage.
+  const std::string dyn =
+      "dynamics:\n"
+      "  beliefs:\n    a: {expected: 0, actual: 0, weight: 2}\n"
+      "  leverage:\n"
+      "    - {id: pause, instrument: intelligence_pause, by: m, target: a, "
+      "when: {stalled: 3}, effects: {beliefs: {a: -0.05}}, months: 2}\n";
+  const Scenario s = load(testing::scenario(0.9, "", dyn));
+  Engine e(s, 0);
+  const RunResult r = e.run(1);
+  int fired = -1, last_progress = 0;
+  for (const Event& ev : r.events) {
+    if (ev.type == EventType::leverage && fired < 0) fired = ev.month;
+    if (fired < 0 && (ev.type == EventType::adopted || ev.type == EventType::consensus))
+      last_progress = ev.month;
+  }
+  ASSERT_GE(fired, 0);
+  EXPECT_EQ(fired, last_progress + 3);
+  e.set_without(without(Mechanism::leverage));
+  const RunResult off = e.run(1);
+  for (int t = 0; t < std::min(r.months, off.months); ++t) {
+    // κ_a(u) rises by the evidence of months fired..u−1, 0.05·min(u − fired, 2) / (2 + u), and
+    // r(t) has fallen by κ(u) for every u < t.
+    double lower = 0;
+    for (int u = fired + 1; u < t; ++u) lower += 0.05 * std::min(u - fired, 2) / (2.0 + u);
+    EXPECT_NEAR(reservation(off, 2, t, 0) - reservation(r, 2, t, 0), lower, 1e-12) << t;
+  }
+}
+
+TEST(Mechanisms, LeverageFiresOnALeakThatExposesItsParty) {
+  const std::string dyn =
+      "dynamics:\n"
+      "  leaks: {probability: 1}\n"
+      "  leverage:\n"
+      "    - {id: reply, instrument: other, by: m, target: b, when: {leaked: b}, "
+      "effects: {trust: [{from: b, to: m, change: -0.1}]}}\n";
+  const Scenario s = load(testing::scenario(0.3, "", dyn));
+  Engine e(s, 0);
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    const RunResult r = e.run(seed);
+    int exposed = -1, fired = -1;
+    for (const Event& ev : r.events) {
+      if (ev.type == EventType::leak && ev.party == 1 && exposed < 0) exposed = ev.month;
+      if (ev.type == EventType::leverage) fired = ev.month;
+    }
+    if (exposed < 0) {
+      EXPECT_EQ(fired, -1) << seed;
+    } else {
+      EXPECT_EQ(fired, exposed + 1) << "at the next month's start, seed " << seed;
+    }
+  }
+}
+
 TEST(Mechanisms, SwitchesAreParsedByName) {
   const Without w = parse_without("leaks,merge+costs");
   EXPECT_TRUE(w.has(Mechanism::leaks) && w.has(Mechanism::merge) && w.has(Mechanism::costs));

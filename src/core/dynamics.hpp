@@ -46,6 +46,11 @@ struct Trigger {
   int trust_from = -1, trust_to = -1;
   double trust_below = 2, trust_above = -1;  // on trust(trust_from -> trust_to)
   int after = -1;                            // leverage index that must have fired
+  // Triggers tied to the process (docs/model.md, "Leverage"):
+  int stalled = 0;    // > 0: months since the last progress (adopted change, consensus, signing),
+                      // or since the `after` instrument fired if later
+  int leaked = -1;    // party index: fires once a leak has exposed that party
+  int refusing = -1;  // party index: fires while one of that party's seating refusals holds
 };
 
 struct Leverage {
@@ -55,7 +60,10 @@ struct Leverage {
   Trigger when;
   std::vector<double> reservation;  // per party: shift while in force (empty: none)
   std::vector<double> fatigue;      // per party: change of κ while in force (empty: none)
-  std::vector<TrustChange> trust;   // once, when it fires
+  /// Per party: change of what a month of war delivers (γ) while in force; it reaches the
+  /// party's expected gain through learning (empty: none).
+  std::vector<double> beliefs;
+  std::vector<TrustChange> trust;  // once, when it fires
   std::vector<OptionShift> options;
   std::vector<int> opens;  // process group indices that do not meet before this fires
   int months = 0;          // how long reservation/fatigue/option effects last; 0: to the end

@@ -140,6 +140,8 @@ void Engine::Impl::start(Run& run, std::uint64_t seed, RunResult& out) {
   st.text.assign(d, st.options.valuation, d.defaults);
   st.shock();
   st.yielded.assign(d.K, 0);
+  st.exposed.assign(d.P, 0);
+  st.progress = 0;
   st.effort.assign(st.groups.size() + d.spec.leader_channels.size(), 0.0);
   scratch.views.prepare(st.options.valuation, d.option_counts, d.space, run.numbers.process.horizon,
                         st.text.x, st.text.y);

@@ -118,8 +118,8 @@ void restrict(Run& run, int issue, std::uint64_t mask) {
   // The text at the one option left: the issue cannot move (locked). Else the groups move it
   // within the options allowed (into them, if the text stands outside).
   if (st.status[i] != Status::agreed)
-    st.status[i] = std::popcount(mask) == 1 && ((mask >> st.text.x[i]) & 1u) ? Status::locked
-                                                                             : Status::open;
+    st.status[i] =
+        std::popcount(mask) == 1 && ((mask >> st.text.x[i]) & 1u) ? Status::locked : Status::open;
 }
 
 Event& log_principle(Run& run, EventType type, int issue, int partner) {

@@ -103,6 +103,7 @@ bool negotiate_round(Run& run, int group, Level level, std::span<const int> open
   st.text.adopt(d, st.options.valuation);
   ++st.text.version;
   st.log(EventType::adopted, group, level, party).package = st.text.index;
+  st.progress = st.month;
   st.held.add(st.text.index);
   // A voter that accepted a change into one of its stated positions gave it up.
   if (run.without.on(Mechanism::positions))

@@ -73,6 +73,8 @@ struct RunState {
   Ledger ledger;
   HeldTexts held;                      // packages the text has held since the last shock
   std::vector<std::uint64_t> yielded;  // per stakeholder: stated positions it has given up
+  int progress = 0;                    // the month of the last progress (leverage `stalled`)
+  std::vector<int> exposed;            // per party: leaks that exposed it (leverage `leaked`)
   std::vector<double> effort;  // equal effort: rounds' credit per group, then per leader channel
 
   /// Something changed what the packages are worth or which may move (a leverage event, a

@@ -47,6 +47,7 @@ bool check_consensus(Run& run, int g) {
   append_open_issues(run, g, open);
   for (int i : open) st.status[static_cast<std::size_t>(i)] = Status::agreed;
   st.log(EventType::consensus, g, gr.level).package = st.text.index;
+  st.progress = st.month;
   st.trust.raise(setup.spec->members, run.numbers.process.trust_consensus);
   return true;
 }
@@ -90,6 +91,7 @@ bool check_stages(Run& run) {
     if (run.without.on(Mechanism::positions))
       for (std::size_t k = 0; k < run.design.K; ++k) log_yielded_positions(run, k, 0);
     st.log(EventType::framework_signed, -1, Level::leader).package = st.text.index;
+    st.progress = st.month;
     st.log(EventType::ceasefire_started, -1, Level::leader);
     if (out.framework_month < 0) out.framework_month = st.month;
     st.ceasefire.in_force = true;

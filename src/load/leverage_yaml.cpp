@@ -82,8 +82,14 @@ class LeverageReader : SectionReader {
   void trigger(const YAML::Node& w, const std::string& what, const std::vector<std::string>& ids,
                const std::string& self, Trigger& t) {
     if (!r_.expect_map(w, "'when' of " + what)) return;
-    r_.check_keys(w, {"from_month", "until_month", "stage", "deadlock", "trust", "after"},
+    r_.check_keys(w,
+                  {"from_month", "until_month", "stage", "deadlock", "trust", "after", "stalled",
+                   "leaked", "refusing"},
                   "'when' of " + what);
+    if (auto v = w["stalled"]; v.IsDefined())
+      t.stalled = month(v, "'stalled' of " + what).value_or(0);
+    if (auto v = w["leaked"]; v.IsDefined()) t.leaked = party(v, "'leaked' of " + what);
+    if (auto v = w["refusing"]; v.IsDefined()) t.refusing = party(v, "'refusing' of " + what);
     if (auto v = w["from_month"]; v.IsDefined())
       t.from_month = month(v, "'from_month' of " + what).value_or(0);
     if (auto v = w["until_month"]; v.IsDefined())
@@ -121,7 +127,7 @@ class LeverageReader : SectionReader {
 
   void effects(const YAML::Node& f, const std::string& what, Leverage& lv) {
     if (!r_.expect_map(f, "'effects' of " + what)) return;
-    r_.check_keys(f, {"reservation", "fatigue", "trust", "options", "opens"},
+    r_.check_keys(f, {"reservation", "fatigue", "beliefs", "trust", "options", "opens"},
                   "'effects' of " + what);
     const std::size_t at = d_.leverage.size();  // its index once added
     const std::string path = "dynamics.leverage." + lv.id + ".effects.";
@@ -134,6 +140,10 @@ class LeverageReader : SectionReader {
       per_party(
           v, "fatigue change", -1, 1, lv.fatigue, 0.0, path + "fatigue",
           [at](Scenario& x) -> std::vector<double>& { return x.dynamics.leverage[at].fatigue; });
+    if (auto v = f["beliefs"]; v.IsDefined())
+      per_party(
+          v, "change of what the war delivers", -1, 1, lv.beliefs, 0.0, path + "beliefs",
+          [at](Scenario& x) -> std::vector<double>& { return x.dynamics.leverage[at].beliefs; });
     if (const YAML::Node t = f["trust"]; t.IsDefined() && r_.expect_seq(t, "trust effects"))
       for (const auto& e : t) {
         if (!r_.expect_map(e, "a trust effect")) continue;

@@ -35,6 +35,10 @@ std::string describe_trigger(const Scenario& s, const Trigger& w) {
     if (w.trust_above >= 0) t += fmt::format(" > {}", w.trust_above);
     parts.push_back(t);
   }
+  if (w.stalled > 0) parts.push_back(fmt::format("{} months without progress", w.stalled));
+  if (w.leaked >= 0) parts.push_back(fmt::format("after a leak exposed {}", party_id(s, w.leaked)));
+  if (w.refusing >= 0)
+    parts.push_back(fmt::format("while {} refuses a seat", party_id(s, w.refusing)));
   if (w.after >= 0)
     parts.push_back(
         fmt::format("after {}", s.dynamics.leverage[static_cast<std::size_t>(w.after)].id));

@@ -22,6 +22,7 @@ bool maybe_leak(Run& run, int group, Level level, std::span<const int> participa
       if (st.rng_dyn.below(++seen) == 0) exposed = m;
   if (exposed < 0) return false;
   st.log(EventType::leak, group, level, exposed);
+  ++st.exposed[static_cast<std::size_t>(exposed)];
   if (const double cost = d.audience_cost[static_cast<std::size_t>(exposed)]; cost > 0) {
     st.leaks.hardening.push_back({exposed, st.month + d.leak_months, cost});
     st.reservations

@@ -1,8 +1,20 @@
 #include "engine/forces/leverage.hpp"
 
+#include <algorithm>
+
 #include "engine/run.hpp"
 
 namespace parley::engine {
+namespace {
+
+/// Does one of `party`'s seating refusals hold now?
+bool refusal_holds(const Run& run, int party) {
+  for (const Refusal& rf : run.numbers.process.refusals)
+    if (rf.party == party && run.state.trust(rf.party, rf.other) < rf.threshold) return true;
+  return false;
+}
+
+}  // namespace
 
 void fire_triggers(Run& run) {
   if (run.without.has(Mechanism::leverage)) return;
@@ -22,6 +34,12 @@ void fire_triggers(Run& run) {
       if (!(t < w.trust_below && t > w.trust_above)) continue;
     }
     if (w.after >= 0 && fired[static_cast<std::size_t>(w.after)] < 0) continue;
+    // Months without progress, counted from the `after` instrument's firing if there is one.
+    const int since = w.after >= 0 ? std::max(st.progress, fired[static_cast<std::size_t>(w.after)])
+                                   : st.progress;
+    if (w.stalled > 0 && st.month - since < w.stalled) continue;
+    if (w.leaked >= 0 && st.exposed[static_cast<std::size_t>(w.leaked)] == 0) continue;
+    if (w.refusing >= 0 && !refusal_holds(run, w.refusing)) continue;
     fired[l] = st.month;
     st.shock();
     for (const TrustChange& tc : lv.trust) st.trust.lower(tc.from, tc.to, -tc.change);

@@ -15,6 +15,12 @@ void gather_effects(Run& run) {
     res.kappa_now[k] = res.base_kappa(k, st.month);
     res.shift[k] = 0;
   }
+  // What leverage changed of what the war delivered in past months reaches the expected gain
+  // as evidence: g_k(t) rises by Σ_{s<t} Δγ_k(s) / (w + t) (docs/model.md, "Leverage").
+  for (std::size_t k = 0; k < K; ++k) {
+    const double n = res.weight[k] + st.month;
+    if (res.learning && n > 0) res.kappa_now[k] -= res.delivered[k] / n;
+  }
   const auto& instruments = run.numbers.dynamics.leverage;
   for (std::size_t l = 0; l < instruments.size(); ++l) {
     const Leverage& lv = instruments[l];
@@ -23,6 +29,7 @@ void gather_effects(Run& run) {
       const auto p = static_cast<std::size_t>(run.design.model.party_index(k));
       if (!lv.reservation.empty()) res.shift[k] += lv.reservation[p];
       if (!lv.fatigue.empty()) res.kappa_now[k] += lv.fatigue[p];
+      if (!lv.beliefs.empty()) res.delivered[k] += lv.beliefs[p];  // this month's evidence
     }
   }
   apply_hardening(run);

@@ -34,6 +34,7 @@ void Reservations::start(const Design& d, const Scenario& numbers, Without witho
   }
   fatigue.assign(d.K, 0.0);
   shift.assign(d.K, 0.0);
+  delivered.assign(d.K, 0.0);
   kappa_now.resize(d.K);
   for (std::size_t k = 0; k < d.K; ++k) kappa_now[k] = base_kappa(k, 0);
   r.resize(d.K);

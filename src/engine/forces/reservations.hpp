@@ -28,6 +28,7 @@ struct Reservations {
   std::vector<double> fatigue;    // Σ_{s<t} κ_k(s)
   std::vector<double> kappa_now;  // κ_k(t): in force this month
   std::vector<double> shift;      // S_k(t)
+  std::vector<double> delivered;  // Σ_{s<t} Δγ_k(s): leverage's changes of what the war delivered
   std::vector<double> r;          // r_k(t)
 
   /// Takes r(0), κ, the sensitivities, the beliefs and the discount factors from the run's
