@@ -16,7 +16,7 @@ namespace parley::cli {
 namespace {
 
 struct RunOptions {
-  std::string file, design, json;
+  std::string file, variant, design, json;
   std::optional<std::uint64_t> seed;
   std::optional<std::string> without;
   bool quiet = false;
@@ -38,6 +38,7 @@ void add_run_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "run", "Run the negotiating process once: month-by-month narrative and a summary");
   cmd->add_option("file", opts->file, file_help());
+  add_variant_option(*cmd, opts->variant);
   cmd->add_option("--design,-d", opts->design, "process design (default: the scenario's first)");
   cmd->add_option("--seed,-s", opts->seed, "random seed (default: the scenario's process.seed)")
       ->check(whole_number());
@@ -47,7 +48,7 @@ void add_run_command(CLI::App& app) {
   cmd->add_flag("--quiet,-q", opts->quiet, "no narrative, only the summary");
   cmd->add_option("--without", opts->without, without_help());
   cmd->callback([opts, cmd] {
-    const Scenario s = load_scenario_argument(opts->file, cmd->count("file") > 0);
+    const Scenario s = load_scenario_argument(opts->file, cmd->count("file") > 0, opts->variant);
     const std::vector<Output> outputs{{"--json", opts->json}};
     check_outputs(*cmd, outputs, s);
     std::size_t design = 0;
