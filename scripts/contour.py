@@ -1,16 +1,20 @@
 #!/usr/bin/env python3
-"""Measures how often the signed final text of `parley run` matches a settlement contour,
-point by point and as a whole, over seeds 1..N, with 95% Wilson intervals; and, over the same
-runs, which stated red lines were yielded (the `position_yielded` events: how often, in which
-month) and how often each party can claim victory with the text it signed.
+"""Measures how often the signed final text of a run matches a settlement contour, point by
+point and as a whole, over N runs, with 95% Wilson intervals; and, over the same runs, which
+stated red lines were yielded (the `position_yielded` events: how often, in which month, at
+which table) and how often each party can claim victory with the text it signed.
 
-    scripts/contour.py [--parley build/parley] [--runs 200] [--variant ID] [--design ID]
-                       [--jobs 2] [--point NAME=ISSUE:OPT|OPT ...] [FILE]
+    scripts/contour.py [--parley build/parley] [--runs 1000] [--seed 1] [--variant ID]
+                       [--design ID] [--central] [--jobs 2] [--point NAME=ISSUE:OPT|OPT ...]
+                       [FILE]
 
-Each run is `parley run [FILE] [--variant ID] [--design ID] --seed S --json -` (docs/cli.md):
-one run at the scenario's central numbers (the means of its distributions), so the runs differ
-by their seeds only. A run matches a point when its outcome is a final agreement and the
-text's option on the point's issue is one of the point's options. The default points are the
+Run k (k = 0..N-1) is `parley run [FILE] [--variant ID] [--design ID] --seed S --sweep-run k
+--json -` (docs/cli.md): run k of `parley sweep --seed S -n N`, its uncertain numbers drawn
+as the sweep draws them, so the shares are those of that sweep. With --central, run k is
+`parley run ... --seed k+1` instead: the scenario's central numbers (the means of its
+distributions), the runs differing by their seeds only. A run matches a point when its
+outcome is a final agreement and the text's option on the point's issue is one of the
+point's options. The default points are the
 essay's five-point contour on the built-in scenario's issues (docs/ukraine-2025.md, "The
 essay's premises as a variant"); `--point` replaces them for another scenario.
 """
@@ -63,11 +67,15 @@ def point_of(text):
     return (name, issue, options.split("|"))
 
 
-def one_run(a, seed):
+def one_run(a, k):
     cmd = [a.parley, "run"] + ([a.file] if a.file else [])
     cmd += ["--variant", a.variant] if a.variant else []
     cmd += ["--design", a.design] if a.design else []
-    cmd += ["--seed", str(seed), "--json", "-"]
+    if a.central:
+        cmd += ["--seed", str(k + 1)]
+    else:
+        cmd += ["--seed", str(a.seed), "--sweep-run", str(k)]
+    cmd += ["--json", "-"]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
@@ -75,7 +83,9 @@ def one_run(a, seed):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--parley", default="build/parley")
-    ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--central", action="store_true")
     ap.add_argument("--variant", default="")
     ap.add_argument("--design", default="")
     ap.add_argument("--jobs", type=int, default=2)
@@ -85,7 +95,7 @@ def main():
     points = [point_of(p) for p in a.point] if a.point else ESSAY_CONTOUR
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
-        runs = list(pool.map(lambda s: one_run(a, s), range(1, a.runs + 1)))
+        runs = list(pool.map(lambda k: one_run(a, k), range(a.runs)))
 
     n = len(runs)
     outcomes = collections.Counter(r["outcome"]["type"] for r in runs)
@@ -102,7 +112,8 @@ def main():
             all_five += 1
             matching.append(r)
 
-    head = f"{n} runs (seeds 1-{n})"
+    head = (f"{n} runs at the central numbers (seeds 1-{n})" if a.central else
+            f"{n} runs (runs 0-{n - 1} of parley sweep --seed {a.seed})")
     head += f", variant {a.variant}" if a.variant else ", no variant"
     head += f", design {a.design}" if a.design else ""
     print(f"# {head}; scenario {runs[0]['scenario'] if runs else '?'}")

@@ -91,3 +91,5 @@ parley_cli(compare_variant ARGS compare --variant essay -n 8 --no-progress
 parley_cli(info_variant ARGS info --variant essay EXPECT "\n  essay \\(applied\\) — ")
 parley_cli(variant_of_genius ARGS run ${PROJECT_SOURCE_DIR}/tests/data/genius/Laptop
   --variant essay FAILS)
+# One run of a sweep, reproduced (tests/sweep_run_test.cpp checks it against the sweep).
+parley_cli(run_sweep_run ARGS run -q --sweep-run 3 EXPECT "^[^\n]*, seed 1, sweep run 3\n")
