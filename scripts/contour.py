@@ -14,9 +14,14 @@ as the sweep draws them, so the shares are those of that sweep. With --central, 
 `parley run ... --seed k+1` instead: the scenario's central numbers (the means of its
 distributions), the runs differing by their seeds only. A run matches a point when its
 outcome is a final agreement and the text's option on the point's issue is one of the
-point's options. The default points are the
-essay's five-point contour on the built-in scenario's issues (docs/ukraine-2025.md, "The
-essay's premises as a variant"); `--point` replaces them for another scenario.
+point's options. The default points are the essay's five-point contour on the built-in
+scenario's issues (docs/ukraine-2025.md, "The essay's premises as a variant"); `--point`
+replaces them for another scenario.
+
+A variant can move the victory thresholds themselves (a threshold is set from the party's best
+utility in the ZOPA, or over all packages when the ZOPA is empty: docs/model.md, "Victory
+threshold"); --victory-as-written also counts the claims against the thresholds of the
+scenario as written (`parley analyze [FILE] --json`), to compare like with like.
 """
 import argparse
 import collections
@@ -90,6 +95,7 @@ def main():
     ap.add_argument("--design", default="")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--point", action="append", default=[])
+    ap.add_argument("--victory-as-written", action="store_true")
     ap.add_argument("file", nargs="?", default="")
     a = ap.parse_args()
     points = [point_of(p) for p in a.point] if a.point else ESSAY_CONTOUR
@@ -156,6 +162,21 @@ def main():
               f"{share(wins(matching), len(matching))}")
     every = sum(1 for r in signed if all(p["claims_victory"] for p in r["parties"]))
     print(f"  every party at once: {share(every, len(signed))}")
+    if a.victory_as_written:
+        cmd = [a.parley, "analyze"] + ([a.file] if a.file else []) + ["--json"]
+        theta = json.loads(subprocess.run(cmd, check=True, capture_output=True,
+                                          text=True).stdout)["victory"]
+        print("\nAgainst the victory thresholds of the scenario as written ("
+              + ", ".join(f"{k} {v:.4f}" for k, v in theta.items()) + ")")
+
+        def claims(r, party):  # as docs/model.md: u >= threshold, with its 1e-9 slack
+            return any(p["party"] == party and p["utility"] >= theta[party] - 1e-9
+                       for p in r["parties"])
+        for party in parties:
+            print(f"  {party}: {share(sum(claims(r, party) for r in signed), len(signed))}; "
+                  f"{share(sum(claims(r, party) for r in matching), len(matching))}")
+        every = sum(1 for r in signed if all(claims(r, q) for q in parties))
+        print(f"  every party at once: {share(every, len(signed))}")
 
 
 if __name__ == "__main__":
