@@ -72,3 +72,24 @@ parley_cli(compare_ablations_and_policies ARGS compare --ablations --policies al
 parley_cli(compare_equal_effort ARGS compare --equal-effort 2 -n 32 --no-progress
   EXPECT "effort per run \\(mean\\)[^\n]*\n +multitrack +[0-9.]+ +[0-9.]+ ")
 parley_cli(compare_equal_effort_zero ARGS compare --equal-effort 0 -n 8 FAILS)
+
+# Variants of a scenario (docs/scenario-format.md#variants): listed by validate, applied by
+# --variant on every command that reads a scenario, an unknown name refused with the list.
+parley_cli(validate_lists_variants ARGS validate
+  EXPECT "packages in the space\nvariant essay: The essay's premises")
+parley_cli(run_variant ARGS run -q --variant essay EXPECT "^[^\n]*\\[variant: essay\\] — design ")
+parley_cli(run_variant_unknown ARGS run -q --variant esay FAILS)
+parley_cli(run_variant_unknown_says ARGS run -q --variant esay
+  EXPECT "no variant 'esay'[^\n]*\n[^\n]*did you mean 'essay'\\? \\(variants: essay\\)")
+parley_cli(eval_variant_red_line ARGS eval --variant essay
+  -p territory=donetsk_dmz,guarantees=us_art5,alignment=eu_not_nato
+  EXPECT "the part of Donetsk Russia does not occupy")
+parley_cli(sweep_variant ARGS sweep --variant essay -n 8 --no-progress
+  EXPECT "\\[variant: essay\\]")
+parley_cli(compare_variant ARGS compare --variant essay -n 8 --no-progress
+  EXPECT "\\[variant: essay\\]")
+parley_cli(info_variant ARGS info --variant essay EXPECT "\n  essay \\(applied\\) — ")
+parley_cli(variant_of_genius ARGS run ${PROJECT_SOURCE_DIR}/tests/data/genius/Laptop
+  --variant essay FAILS)
+# One run of a sweep, reproduced (tests/sweep_run_test.cpp checks it against the sweep).
+parley_cli(run_sweep_run ARGS run -q --sweep-run 3 EXPECT "^[^\n]*, seed 1, sweep run 3\n")

@@ -16,7 +16,7 @@ namespace parley::cli {
 namespace {
 
 struct AnalyzeOptions {
-  std::string file;
+  std::string file, variant;
   std::vector<std::string> packages;
   bool json = false;
   std::string frontier_csv;
@@ -32,6 +32,7 @@ void add_analyze_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "analyze", "ZOPA, exact Pareto frontier, bargaining solutions, checks of named packages");
   cmd->add_option("file", opts->file, file_help());
+  add_variant_option(*cmd, opts->variant);
   cmd->add_option("--package,-p", opts->packages,
                   "also check this package (issue=option,... or a named id); repeatable");
   cmd->add_flag("--json", opts->json, "machine-readable output (docs/cli.md)");
@@ -51,7 +52,7 @@ void add_analyze_command(CLI::App& app) {
       ->check(finite_number())
       ->check(CLI::Range(1e-9, 0.1));
   cmd->callback([opts, cmd] {
-    const Scenario s = load_scenario_argument(opts->file, cmd->count("file") > 0);
+    const Scenario s = load_scenario_argument(opts->file, cmd->count("file") > 0, opts->variant);
     // --json prints to standard output: it counts as an output there.
     const std::vector<Output> outputs{{"--json", opts->json ? "-" : ""},
                                       {"--frontier-csv", opts->frontier_csv}};

@@ -20,6 +20,7 @@ namespace {
 struct Options {
   std::string file;
   std::string package;
+  std::string variant;
   bool json = false;
 };
 
@@ -36,17 +37,21 @@ void add_basic_commands(CLI::App& app) {
   auto* validate =
       app.add_subcommand("validate", "Check a scenario file; print every error or 'ok'");
   validate->add_option("file", opts->file, file_help());
+  add_variant_option(*validate, opts->variant);
   validate->callback([opts, validate] {
-    const Scenario s = load_scenario_argument(opts->file, validate->count("file") > 0);
+    const Scenario s =
+        load_scenario_argument(opts->file, validate->count("file") > 0, opts->variant);
     fmt::print("ok: {} — {} parties, {} issues, {} packages in the space\n", s.name,
                s.parties.size(), s.issues.size(), s.space().size());
+    for (const auto& v : s.variants) fmt::print("variant {}: {}\n", v.id, v.name);
   });
 
   auto* info = app.add_subcommand("info", "Parties, issues with options, space size, weights");
   info->add_option("file", opts->file, file_help());
+  add_variant_option(*info, opts->variant);
   info->add_flag("--json", opts->json, "machine-readable output (docs/cli.md)");
   info->callback([opts, info] {
-    const Scenario s = load_scenario_argument(opts->file, info->count("file") > 0);
+    const Scenario s = load_scenario_argument(opts->file, info->count("file") > 0, opts->variant);
     if (opts->json)
       std::cout << report::scenario_json(s).dump(2) << "\n";
     else
@@ -56,12 +61,13 @@ void add_basic_commands(CLI::App& app) {
   auto* eval =
       app.add_subcommand("eval", "Each party's utility of a package, red lines, reservation");
   eval->add_option("file", opts->file, file_help());
+  add_variant_option(*eval, opts->variant);
   eval->add_option("--package,-p", opts->package,
                    "issue=option,... (unnamed issues take their default) or a named package id")
       ->required();
   eval->add_flag("--json", opts->json, "machine-readable output (docs/cli.md)");
   eval->callback([opts, eval] {
-    const Scenario s = load_scenario_argument(opts->file, eval->count("file") > 0);
+    const Scenario s = load_scenario_argument(opts->file, eval->count("file") > 0, opts->variant);
     const auto x = load::parse_package(s, opts->package);
     const UtilityModel model(s);
     const auto verdicts = analysis::judge(s, model, x);

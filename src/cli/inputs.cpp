@@ -12,9 +12,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-Scenario load(const std::string& file) {
+Scenario load(const std::string& file, const std::string& variant) {
   try {
-    return load::resolve_scenario(file);
+    return load::resolve_scenario(file, variant);
   } catch (const fs::filesystem_error& e) {
     throw Error(file + ": cannot read: " + e.code().message());
   }
@@ -22,7 +22,7 @@ Scenario load(const std::string& file) {
 
 }  // namespace
 
-Scenario load_scenario_argument(const std::string& file, bool given) {
+Scenario load_scenario_argument(const std::string& file, bool given, const std::string& variant) {
   if (given && file.empty())
     throw ValidationError(
         {Diagnostic{"FILE", 0, 0, "the scenario path is empty",
@@ -35,7 +35,7 @@ Scenario load_scenario_argument(const std::string& file, bool given) {
     if (ec && ec != std::errc::no_such_file_or_directory)
       throw Error(file + ": cannot read: " + ec.message());
   }
-  Scenario s = load(file);
+  Scenario s = load(file, variant);
   try {
     (void)s.space();
   } catch (const ValidationError&) {
@@ -44,6 +44,12 @@ Scenario load_scenario_argument(const std::string& file, bool given) {
     throw Error(s.source + ": " + e.what());
   }
   return s;
+}
+
+void add_variant_option(CLI::App& cmd, std::string& variant) {
+  cmd.add_option("--variant", variant,
+                 "a variant of the scenario, named in its 'variants' section (parley validate "
+                 "lists them)");
 }
 
 }  // namespace parley::cli

@@ -27,7 +27,7 @@ namespace parley::cli {
 namespace {
 
 struct SweepCli {
-  std::string file, design, json, csv, store, param;
+  std::string file, variant, design, json, csv, store, param;
   std::optional<std::string> designs, policies, values, without;
   std::uint64_t runs = 0;
   std::optional<std::uint64_t> seed;
@@ -118,6 +118,7 @@ sim::SweepResult execute(const Scenario& s, sim::SweepOptions& o, const SweepCli
 void common_options(CLI::App* cmd, SweepCli& c, std::uint64_t default_runs) {
   c.runs = default_runs;
   cmd->add_option("file", c.file, file_help());
+  add_variant_option(*cmd, c.variant);
   cmd->add_option("--runs,-n", c.runs, fmt::format("runs (default {})", default_runs))
       ->check(whole_number(1, 1'000'000'000));
   cmd->add_option("--seed,-s", c.seed, "base seed (default: the scenario's process.seed)")
@@ -247,7 +248,7 @@ void add_sweep_command(CLI::App& app) {
   common_options(cmd, *c, 1000);
   cmd->add_option("--design,-d", c->design, "process design (default: the scenario's first)");
   cmd->callback([c, cmd] {
-    const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+    const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0, c->variant);
     check_outputs(*cmd, outputs_of(*c), s);
     sim::SweepOptions o = base_options(s, *c);
     o.designs = {c->design.empty() ? 0 : design_of(s, c->design, "--design")};
@@ -271,7 +272,7 @@ void add_compare_command(CLI::App& app) {
                   "own tables, instead of their cadences")
       ->check(CLI::Range(0.01, 1000.0));
   cmd->callback([c, cmd] {
-    const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+    const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0, c->variant);
     check_outputs(*cmd, outputs_of(*c), s);
     sim::SweepOptions o = base_options(s, *c);
     o.designs = compared_designs(s, *c);
@@ -300,7 +301,7 @@ void add_sensitivity_command(CLI::App& app) {
   cmd->add_flag("--tornado", c->tornado,
                 "one at a time, every uncertain parameter at its 5% and 95% quantiles");
   cmd->callback([c, cmd] {
-    const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0);
+    const Scenario s = load_scenario_argument(c->file, cmd->count("file") > 0, c->variant);
     if (cmd->count("--store") || c->resume)
       throw option_error("--store", "sensitivity does not use a results store",
                          "store a sweep with parley sweep --store");

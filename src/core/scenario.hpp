@@ -12,6 +12,7 @@
 #include "core/process.hpp"
 #include "core/space.hpp"
 #include "core/uncertain.hpp"
+#include "core/variant.hpp"
 
 namespace parley {
 
@@ -98,6 +99,10 @@ struct Scenario {
   /// Fields given as distributions (sampled once per run by sweeps); the fields
   /// themselves hold the distributions' means.
   std::vector<Uncertain> uncertain;
+  /// The scenario's named variants (`variants:`), in file order.
+  std::vector<Variant> variants;
+  /// The id of the variant applied when loading, or empty (the scenario as written).
+  std::string variant;
 
   [[nodiscard]] Space space() const;
   [[nodiscard]] int party_index(const std::string& id) const;  // -1 if absent

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -17,6 +18,7 @@
 #include "load/genius.hpp"
 #include "load/preferences_yaml.hpp"
 #include "load/process_yaml.hpp"
+#include "load/variants_yaml.hpp"
 #include "load/yaml_reader.hpp"
 
 namespace parley::load {
@@ -32,7 +34,7 @@ class ScenarioLoader {
     if (!r_.expect_map(root, "the scenario file")) return s;
     r_.check_keys(root,
                   {"parley", "name", "description", "parties", "issues", "preferences", "packages",
-                   "process", "dynamics"},
+                   "process", "dynamics", "variants"},
                   "the scenario");
     auto version = r_.integer_field(root, "parley", "the scenario", true);
     if (version && *version != 1)
@@ -46,6 +48,7 @@ class ScenarioLoader {
     read_packages(r_, root["packages"], s);
     read_process(r_, root["process"], s);
     read_dynamics(r_, root["dynamics"], s);
+    read_variants(r_, root["variants"], s);
     return s;
   }
 
@@ -157,21 +160,58 @@ std::vector<Diagnostic> sorted_unique(std::vector<Diagnostic> ds) {
   return out;
 }
 
+/// Parses `text` and loads it, with variant `variant` of it applied when given (`base`: the
+/// scenario as written, loaded without errors).
+Scenario load_tree(const std::string& text, YamlReader& reader, const std::string* variant,
+                   const Scenario* base) {
+  Scenario s;
+  try {
+    auto root = parse_yaml(text, reader);
+    if (root && variant) apply_variant(*root, *variant, *base);
+    if (root) s = ScenarioLoader(reader).load(*root);
+    s.uncertain = reader.take_uncertain();
+  } catch (const YAML::Exception& e) {  // e.g. recursion limits on hostile input
+    reader.error(e.mark, "cannot read YAML: " + e.msg);
+  }
+  return s;
+}
+
+ValidationError unknown_variant(const Scenario& s, const std::string& variant) {
+  const std::vector<std::string> ids = ids_of(s.variants);
+  std::string list;
+  for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+  const std::string guess = closest_match(variant, ids);
+  return ValidationError(
+      {Diagnostic{"--variant", 1, 1, "scenario '" + s.source + "' has no variant '" + variant + "'",
+                  ids.empty()      ? "it declares no variants; leave --variant out"
+                  : !guess.empty() ? "did you mean '" + guess + "'? (variants: " + list + ")"
+                                   : "variants: " + list}});
+}
+
 }  // namespace
 
-Scenario load_scenario_text(const std::string& raw, const std::string& file) {
+Scenario load_scenario_text(const std::string& raw, const std::string& file,
+                            const std::string& variant) {
   if (auto bad = check_encoding(raw, file)) throw ValidationError({std::move(*bad)});
   const std::size_t bom = utf8_bom_length(raw);
   const std::string stripped = bom ? raw.substr(bom) : std::string();
   const std::string& text = bom ? stripped : raw;
   YamlReader reader(file);
-  Scenario s;
-  try {
-    auto root = parse_yaml(text, reader);
-    if (root) s = ScenarioLoader(reader).load(*root);
-    s.uncertain = reader.take_uncertain();
-  } catch (const YAML::Exception& e) {  // e.g. recursion limits on hostile input
-    reader.error(e.mark, "cannot read YAML: " + e.msg);
+  Scenario s = load_tree(text, reader, nullptr, nullptr);
+  if (reader.ok()) {  // every variant is loaded, so an error in any of them is reported
+    std::optional<Scenario> chosen;
+    for (const auto& v : s.variants) {
+      YamlReader varied(file);
+      Scenario sv = load_tree(text, varied, &v.id, &s);
+      for (auto& d : varied.diagnostics()) reader.diagnostics().push_back(std::move(d));
+      if (v.id == variant) chosen = std::move(sv);
+    }
+    if (reader.ok() && !variant.empty()) {
+      if (!chosen) throw unknown_variant(s, variant);
+      chosen->variant = variant;
+      chosen->name += " [variant: " + variant + "]";
+      s = std::move(*chosen);
+    }
   }
   if (!reader.ok()) throw ValidationError(sorted_unique(std::move(reader.diagnostics())));
   return s;
@@ -200,17 +240,21 @@ std::string read_file(const std::string& path) {
   return out;
 }
 
-Scenario load_scenario_file(const std::string& path) {
-  return load_scenario_text(read_file(path), path);
+Scenario load_scenario_file(const std::string& path, const std::string& variant) {
+  return load_scenario_text(read_file(path), path, variant);
 }
 
-Scenario resolve_scenario(const std::string& path_or_name) {
+Scenario resolve_scenario(const std::string& path_or_name, const std::string& variant) {
   const std::string name = path_or_name.empty() ? std::string(kDefaultScenario) : path_or_name;
   std::error_code ec;  // a path that cannot be examined (a symbolic link loop) is read_file's
   if (const BuiltinScenario* b = find_builtin(name); b && !std::filesystem::exists(name, ec))
-    return load_scenario_text(std::string(b->yaml), "builtin:" + std::string(b->name));
-  if (std::filesystem::is_directory(name, ec)) return load_genius_folder(name);
-  return load_scenario_file(name);
+    return load_scenario_text(std::string(b->yaml), "builtin:" + std::string(b->name), variant);
+  if (std::filesystem::is_directory(name, ec)) {
+    Scenario s = load_genius_folder(name);
+    if (!variant.empty()) throw unknown_variant(s, variant);
+    return s;
+  }
+  return load_scenario_file(name, variant);
 }
 
 }  // namespace parley::load

@@ -52,6 +52,7 @@ std::string inputs_digest(const Scenario& s) {
     for (const auto& f : input_files(s))
       h.field(fs::path(f).filename().string()).field(load::read_file(f));
   }
+  if (!s.variant.empty()) h.field("variant").field(s.variant);
   return h.hex();
 }
 

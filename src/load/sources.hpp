@@ -13,7 +13,7 @@ namespace parley::load {
 std::vector<std::string> input_files(const Scenario& s);
 
 /// SHA-256 of what the scenario was read from: the built-in's text, the file's bytes,
-/// or each .xml file's name and bytes of a GENIUS folder.
+/// or each .xml file's name and bytes of a GENIUS folder; then the variant applied, if any.
 std::string inputs_digest(const Scenario& s);
 
 }  // namespace parley::load

@@ -58,6 +58,10 @@ json scenario_json(const Scenario& s) {
   for (const auto& p : s.packages)
     pk.push_back({{"id", p.id}, {"name", p.name}, {"options", package_json(s, p.options)}});
   out["packages"] = pk;
+  json vs = json::array();
+  for (const auto& v : s.variants)
+    vs.push_back({{"id", v.id}, {"name", v.name}, {"applied", v.id == s.variant}});
+  out["variants"] = vs;
   return finite_json(std::move(out), "parley info --json");
 }
 

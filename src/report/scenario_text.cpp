@@ -53,6 +53,11 @@ std::string scenario_text(const Scenario& s) {
     out += fmt::format("\nNamed packages\n");
     for (const auto& pk : s.packages) out += fmt::format("  {} — {}\n", pk.id, pk.name);
   }
+  if (!s.variants.empty()) {
+    out += fmt::format("\nVariants (parley ... --variant ID)\n");
+    for (const auto& v : s.variants)
+      out += fmt::format("  {}{} — {}\n", v.id, v.id == s.variant ? " (applied)" : "", v.name);
+  }
   return out;
 }
 
