@@ -522,6 +522,28 @@ TEST(Mechanisms, LeverageFiresOnALeakThatExposesItsParty) {
   }
 }
 
+TEST(Mechanisms, LeverageFiresWhileARefusalHoldsAndNotOnceItLapses) {
+  // a refuses to sit with b until trust(a, b) reaches 0.5; the first instrument fires at once
+  // and raises that trust to 0.6 (the refusal lapses); the second, from month 2, never fires.
+  const std::string process =
+      "  trust: {pairs: [{from: a, to: b, value: 0}]}\n"
+      "  refusals: [{party: a, refuses: b, until: 0.5}]\n";
+  const std::string dyn =
+      "dynamics:\n"
+      "  leverage:\n"
+      "    - {id: first, instrument: other, by: m, target: a, when: {refusing: a}, "
+      "effects: {trust: [{from: a, to: b, change: 0.6}]}}\n"
+      "    - {id: later, instrument: other, by: m, target: a, when: {refusing: a, from_month: "
+      "2}}\n";
+  const Scenario s = load(testing::scenario(0.5, process, dyn));
+  Engine e(s, 0);
+  const RunResult r = e.run(1);
+  std::vector<std::pair<int, int>> fired;  // (month, instrument)
+  for (const Event& ev : r.events)
+    if (ev.type == EventType::leverage) fired.emplace_back(ev.month, ev.instrument);
+  EXPECT_EQ(fired, (std::vector<std::pair<int, int>>{{0, 0}}));
+}
+
 TEST(Mechanisms, SwitchesAreParsedByName) {
   const Without w = parse_without("leaks,merge+costs");
   EXPECT_TRUE(w.has(Mechanism::leaks) && w.has(Mechanism::merge) && w.has(Mechanism::costs));
