@@ -23,7 +23,7 @@ cmake --build "$root/$build" -j2 --target engine_bench sweep_bench parley >/dev/
 
 median_of() {  # median of one benchmark's real time: BINARY FILTER
   "$1" --benchmark_filter="$2" --benchmark_repetitions=5 --benchmark_report_aggregates_only=true \
-    --benchmark_format=csv 2>/dev/null | awk -F, '/_median/ {print $4}'
+    --benchmark_format=csv 2>/dev/null | awk -F, '/_median/ {print $3}'
 }
 mid() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 compare() {  # TARGET FILTER TITLE UNIT

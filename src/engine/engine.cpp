@@ -149,6 +149,7 @@ void Engine::Impl::start(Run& run, std::uint64_t seed, RunResult& out) {
   std::fill(st.status.begin(), st.status.end(), Status::open);
   std::fill(st.allowed.begin(), st.allowed.end(), kAnyOption);
   st.principles_checked = -1;
+  st.any_principle = false;
   scratch.principle_signature = 0;  // the base flags are rebuilt at the first check
   st.trust.reset(d.P, run.numbers.process);
   strategies.mediator->reset(d.K, d.option_counts);

@@ -115,6 +115,7 @@ void restrict(Run& run, int issue, std::uint64_t mask) {
   RunState& st = run.state;
   const auto i = static_cast<std::size_t>(issue);
   st.allowed[i] = mask;
+  st.any_principle = true;
   // The text at the one option left: the issue cannot move (locked). Else the groups move it
   // within the options allowed (into them, if the text stands outside).
   if (st.status[i] != Status::agreed)
@@ -155,11 +156,9 @@ void set_principles(Run& run, int partner) {
 
 void revise_principles(Run& run, int partner) {
   RunState& st = run.state;
-  bool any = false;
-  for (std::uint64_t a : st.allowed) any = any || a != kAnyOption;
   // Once a month: the reservations move monthly. No principle is to blame when no deal is
   // possible without any of them either.
-  if (!any || st.principles_checked == st.month) return;
+  if (!st.any_principle || st.principles_checked == st.month) return;
   st.principles_checked = st.month;
   if (deal_possible(run, -1, -1, 0).value_or(true)) return;
   if (!deal_possible(run, kEvery, -1, 0).value_or(false)) return;
@@ -176,6 +175,7 @@ void revise_principles(Run& run, int partner) {
 
 bool within_principles(const Run& run, int g) {
   const RunState& st = run.state;
+  if (!st.any_principle) return true;
   for (std::size_t i = 0; i < st.allowed.size(); ++i)
     if ((g < 0 || run.design.issue_group[i] == g) && ((st.allowed[i] >> st.text.x[i]) & 1u) == 0)
       return false;

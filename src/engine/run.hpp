@@ -58,6 +58,7 @@ struct RunState {
   Text text;
   std::vector<Status> status;          // per issue
   std::vector<std::uint64_t> allowed;  // per issue: the options its principle allows (bit set)
+  bool any_principle = false;          // some issue is restricted
   int principles_checked = -1;         // the month principles were last checked (principles.hpp)
   Trust trust;
   std::vector<GroupRun> groups;           // per design group
