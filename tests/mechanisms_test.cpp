@@ -416,35 +416,45 @@ TEST(Mechanisms, TheDetailsAreDraftedUnderTheCeasefireBeforeTheFinalText) {
   }
 }
 
+/// Two issues in two groups, a leader channel with a: single moves from (x0, y0) hurt a or b,
+/// so both groups deadlock and a's leader trades x and y together. The one deal is (x2, y1).
+std::string principles_scenario(const std::string& dynamics) {
+  return std::string(
+             "parley: 1\n"
+             "name: principles\n"
+             "parties: [{id: a}, {id: b}, {id: m, role: mediator}]\n"
+             "issues:\n"
+             "  - {id: x, topic: tx, options: [x0, x1, x2]}\n"
+             "  - {id: y, topic: ty, options: [y0, y1]}\n"
+             "preferences:\n"
+             "  a: {reservation: 0.55, weights: {x: 0.5, y: 0.5}, values: {x: [0.5, 1, 1], y: "
+             "[0.5, "
+             "0.1]}}\n"
+             "  b: {reservation: 0.6, weights: {x: 0.5, y: 0.5}, values: {x: [0.5, 0.1, 0.4], y: "
+             "[0.5, "
+             "1]}}\n"
+             "process:\n"
+             "  horizon: 24\n"
+             "  mediator: m\n"
+             "  mediator_strategy: hill_climb\n"
+             "  escalate_after: 1\n"
+             "  levels: {official: 4, aide: 4, leader: 4}\n"
+             "  strategies: {a: {type: conceder, deadline: 12}, b: {type: conceder, deadline: "
+             "12}}\n"
+             "  groups:\n"
+             "    - {id: gx, topics: [tx], members: [a, b, m]}\n"
+             "    - {id: gy, topics: [ty], members: [a, b, m]}\n"
+             "  designs:\n"
+             "    - {id: channel, groups: [gx, gy], leader_channels: [a]}\n") +
+         dynamics;
+}
+
 TEST(Mechanisms, APrincipleKeepsADealPossible) {
   // Single moves from (x0, y0) hurt a or b, so both groups deadlock and a's leader trades x and
   // y together. The one deal is (x2, y1); a trade to (x1, y1) pleases both but leaves none. The
   // leaders then hold x to x2, not to the traded x1 (which would freeze the text where no deal
   // is possible), and the groups move the text into it.
-  const Scenario s = load(
-      "parley: 1\n"
-      "name: principles\n"
-      "parties: [{id: a}, {id: b}, {id: m, role: mediator}]\n"
-      "issues:\n"
-      "  - {id: x, topic: tx, options: [x0, x1, x2]}\n"
-      "  - {id: y, topic: ty, options: [y0, y1]}\n"
-      "preferences:\n"
-      "  a: {reservation: 0.55, weights: {x: 0.5, y: 0.5}, values: {x: [0.5, 1, 1], y: [0.5, "
-      "0.1]}}\n"
-      "  b: {reservation: 0.6, weights: {x: 0.5, y: 0.5}, values: {x: [0.5, 0.1, 0.4], y: [0.5, "
-      "1]}}\n"
-      "process:\n"
-      "  horizon: 24\n"
-      "  mediator: m\n"
-      "  mediator_strategy: hill_climb\n"
-      "  escalate_after: 1\n"
-      "  levels: {official: 4, aide: 4, leader: 4}\n"
-      "  strategies: {a: {type: conceder, deadline: 12}, b: {type: conceder, deadline: 12}}\n"
-      "  groups:\n"
-      "    - {id: gx, topics: [tx], members: [a, b, m]}\n"
-      "    - {id: gy, topics: [ty], members: [a, b, m]}\n"
-      "  designs:\n"
-      "    - {id: channel, groups: [gx, gy], leader_channels: [a]}\n");
+  const Scenario s = load(principles_scenario(""));
   Engine e(s, 0);
   int traded_into_dead_end = 0;
   for (std::uint64_t seed = 1; seed <= 10; ++seed) {
@@ -548,34 +558,11 @@ TEST(Mechanisms, APrincipleThatLeavesNoDealIsRevised) {
   // As above, and in month 3 a's reservation rises by 0.1 and b's falls by 0.2: the one deal is
   // now (x2, y0), which the principle y in {y1} rules out. At the next leader meeting that
   // principle is revised to {y0} and the run signs (x2, y0).
-  const Scenario s = load(
-      "parley: 1\n"
-      "name: principles\n"
-      "parties: [{id: a}, {id: b}, {id: m, role: mediator}]\n"
-      "issues:\n"
-      "  - {id: x, topic: tx, options: [x0, x1, x2]}\n"
-      "  - {id: y, topic: ty, options: [y0, y1]}\n"
-      "preferences:\n"
-      "  a: {reservation: 0.55, weights: {x: 0.5, y: 0.5}, values: {x: [0.5, 1, 1], y: [0.5, "
-      "0.1]}}\n"
-      "  b: {reservation: 0.6, weights: {x: 0.5, y: 0.5}, values: {x: [0.5, 0.1, 0.4], y: [0.5, "
-      "1]}}\n"
-      "process:\n"
-      "  horizon: 24\n"
-      "  mediator: m\n"
-      "  mediator_strategy: hill_climb\n"
-      "  escalate_after: 1\n"
-      "  levels: {official: 4, aide: 4, leader: 4}\n"
-      "  strategies: {a: {type: conceder, deadline: 12}, b: {type: conceder, deadline: 12}}\n"
-      "  groups:\n"
-      "    - {id: gx, topics: [tx], members: [a, b, m]}\n"
-      "    - {id: gy, topics: [ty], members: [a, b, m]}\n"
-      "  designs:\n"
-      "    - {id: channel, groups: [gx, gy], leader_channels: [a]}\n"
+  const Scenario s = load(principles_scenario(
       "dynamics:\n"
       "  leverage:\n"
       "    - {id: shift, instrument: other, by: m, target: a, when: {from_month: 3}, effects: "
-      "{reservation: {a: 0.1, b: -0.2}}}\n");
+      "{reservation: {a: 0.1, b: -0.2}}}\n"));
   Engine e(s, 0);
   for (std::uint64_t seed = 1; seed <= 6; ++seed) {
     const RunResult r = e.run(seed);
