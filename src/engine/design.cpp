@@ -22,21 +22,19 @@ void seat_refusals(const ProcessSpec& p, std::size_t P, GroupSetup& g) {
 }
 
 /// Per block and combination: does it meet every condition of some stakeholder's firm red line?
-/// (A red line's issues are always in one block.)
-std::vector<std::vector<unsigned char>> firm_crossings(const UtilityModel& m, const Space& space,
-                                                       const std::vector<int>& counts,
-                                                       const std::vector<analysis::Block>& blocks) {
+/// (A red line's issues are always in one block.) `options`: Design::block_options.
+std::vector<std::vector<unsigned char>> firm_crossings(
+    const UtilityModel& m, std::size_t issues, const std::vector<analysis::Block>& blocks,
+    const std::vector<std::vector<int>>& options) {
   std::vector<std::vector<unsigned char>> out(blocks.size());
-  std::vector<int> x(counts.size(), -1);
+  std::vector<int> x(issues, -1);
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     const analysis::Block& blk = blocks[b];
+    const std::size_t n = blk.issues.size();
     out[b].assign(blk.combos, 0);
     for (std::size_t c = 0; c < blk.combos; ++c) {
-      for (int i : blk.issues) {
-        const auto ii = static_cast<std::size_t>(i);
-        x[ii] =
-            static_cast<int>((blk.index[c] / space.stride(ii)) % static_cast<Index>(counts[ii]));
-      }
+      for (std::size_t j = 0; j < n; ++j)
+        x[static_cast<std::size_t>(blk.issues[j])] = options[b][c * n + j];
       for (std::size_t k = 0; k < m.parties() && !out[b][c]; ++k) {
         const auto lines = m.red_lines(k);
         for (std::size_t l = 0; l < lines.size() && !out[b][c]; ++l) {
@@ -75,20 +73,19 @@ Design::Design(const Scenario& s, std::size_t design)
   defaults = s.default_package();
   // Own best utility (red lines ignored): the maximum over each block of tied issues.
   blocks = analysis::make_blocks(s, model);
-  firm_crossing = firm_crossings(model, space, option_counts, blocks);
   block_options.resize(blocks.size());
   issue_block.assign(s.issues.size(), -1);
-  for (std::size_t b = 0; b < blocks.size(); ++b)
-    for (int i : blocks[b].issues) issue_block[static_cast<std::size_t>(i)] = static_cast<int>(b);
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     const analysis::Block& blk = blocks[b];
+    for (int i : blk.issues) issue_block[static_cast<std::size_t>(i)] = static_cast<int>(b);
     for (std::size_t c = 0; c < blk.combos; ++c)
       for (int i : blk.issues) {
         const auto ii = static_cast<std::size_t>(i);
-        block_options[b].push_back(static_cast<unsigned char>(
-            (blk.index[c] / space.stride(ii)) % static_cast<Index>(option_counts[ii])));
+        block_options[b].push_back(static_cast<int>((blk.index[c] / space.stride(ii)) %
+                                                    static_cast<Index>(option_counts[ii])));
       }
   }
+  firm_crossing = firm_crossings(model, s.issues.size(), blocks, block_options);
   best.assign(K, 0.0);
   for (const auto& b : blocks)
     for (std::size_t k = 0; k < K; ++k) {

@@ -53,7 +53,7 @@ struct Design {
   /// Per block, per combination: it crosses a firm red line (stated positions may yield).
   std::vector<std::vector<unsigned char>> firm_crossing;
   /// Per block: the option of each of its issues in each combination, [combo * issues + j].
-  std::vector<std::vector<unsigned char>> block_options;
+  std::vector<std::vector<int>> block_options;
   std::vector<int> issue_block;           // issue -> its block
   std::vector<double> best;               // own best utility with static option values
   std::vector<std::vector<int>> openers;  // per process group: leverage instruments opening it

@@ -34,7 +34,7 @@ void block_flags(const Run& run, std::size_t b, int skip, int fix, int option,
     return;
   }
   const std::size_t n = blk.issues.size();
-  const unsigned char* opt = d.block_options[b].data();
+  const int* opt = d.block_options[b].data();
   for (std::size_t c = 0; c < blk.combos; ++c, opt += n) {
     unsigned char x = firm[c];
     for (std::size_t j = 0; j < n && !x; ++j) {
@@ -46,7 +46,7 @@ void block_flags(const Run& run, std::size_t b, int skip, int fix, int option,
       else if (st.status[ii] == Status::agreed)
         x = o != st.text.x[ii];
       else if (i != skip && skip != kEvery)
-        x = ((st.allowed[ii] >> o) & 1u) == 0;
+        x = !allows(st.allowed[ii], o);
     }
     out[c] = x;
   }
@@ -75,7 +75,7 @@ std::optional<bool> deal_possible(Run& run, int skip, int fix, int option) {
   Scratch& sc = run.scratch;
   std::vector<analysis::Block>& blocks = sc.principle_blocks;
   const std::uint64_t sig = signature(run.state);
-  if (sig != sc.principle_signature || skip == kEvery) {
+  if (sig != sc.principle_signature) {
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       block_flags(run, b, -1, -1, 0, sc.principle_base[b]);
       std::copy(sc.principle_base[b].begin(), sc.principle_base[b].end(),
@@ -120,7 +120,7 @@ void restrict(Run& run, int issue, std::uint64_t mask) {
   // within the options allowed (into them, if the text stands outside).
   if (st.status[i] != Status::agreed)
     st.status[i] =
-        std::popcount(mask) == 1 && ((mask >> st.text.x[i]) & 1u) ? Status::locked : Status::open;
+        std::popcount(mask) == 1 && allows(mask, st.text.x[i]) ? Status::locked : Status::open;
 }
 
 Event& log_principle(Run& run, EventType type, int issue, int partner) {
@@ -177,7 +177,7 @@ bool within_principles(const Run& run, int g) {
   const RunState& st = run.state;
   if (!st.any_principle) return true;
   for (std::size_t i = 0; i < st.allowed.size(); ++i)
-    if ((g < 0 || run.design.issue_group[i] == g) && ((st.allowed[i] >> st.text.x[i]) & 1u) == 0)
+    if ((g < 0 || run.design.issue_group[i] == g) && !allows(st.allowed[i], st.text.x[i]))
       return false;
   return true;
 }

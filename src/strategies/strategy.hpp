@@ -157,6 +157,12 @@ class HeldTexts {
   std::vector<Index> held_;
 };
 
+/// Does an option bit set (a principle's, as in MediatorView::allowed) allow option o? Options
+/// from 64 on have no bit and are always allowed.
+[[nodiscard]] inline bool allows(std::uint64_t mask, int o) {
+  return o >= 64 || ((mask >> o) & 1u);
+}
+
 struct MediatorView {
   std::span<const int> draft;        // the whole package as it stands
   std::span<const int> open_issues;  // issues the group may change now
@@ -192,7 +198,7 @@ struct MediatorView {
   [[nodiscard]] bool revisits(const Change& c) const { return revisits(c.issue, c.option, c.size); }
   /// May issue i take option o under the principles in force?
   [[nodiscard]] bool may(int i, int o) const {
-    return allowed.empty() || o >= 64 || ((allowed[static_cast<std::size_t>(i)] >> o) & 1u);
+    return allowed.empty() || allows(allowed[static_cast<std::size_t>(i)], o);
   }
   /// Would a change of `n` issues be more than this table can carry?
   [[nodiscard]] bool too_broad(int n) const { return max_issues > 0 && n > max_issues; }
